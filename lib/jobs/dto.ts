@@ -1,0 +1,229 @@
+// Our own API's contract: the shapes /api/* returns and the query strings it takes.
+// Browser-safe: imported by route handlers, pages and the browser API client alike.
+import { z } from "zod";
+
+export const OBJECT_ID = /^[a-f0-9]{24}$/;
+export const CLUSTER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]*$/;
+
+export const GroupIdSchema = z.string().regex(OBJECT_ID, "must be a 24-character hexadecimal project id");
+export const ClusterNameSchema = z
+  .string()
+  .max(64)
+  .regex(CLUSTER_NAME, "must start with a letter or digit and contain only letters, digits and hyphens");
+export const JobIdSchema = z.string().regex(OBJECT_ID, "must be a 24-character hexadecimal job id");
+
+export const JOB_KINDS = ["restore", "export", "tenant-restore", "flex-restore"] as const;
+export const JobKindSchema = z.enum(JOB_KINDS);
+export type JobKind = z.infer<typeof JobKindSchema>;
+
+/** One normalized status shared by all four job kinds; the raw Atlas state travels beside it. */
+export const JOB_STATUSES = ["queued", "running", "completed", "failed", "cancelled", "expired", "unknown"] as const;
+export const JobStatusSchema = z.enum(JOB_STATUSES);
+export type JobStatus = z.infer<typeof JobStatusSchema>;
+
+export const CLUSTER_TIERS = ["dedicated", "shared", "flex"] as const;
+export const ClusterTierSchema = z.enum(CLUSTER_TIERS);
+export type ClusterTier = z.infer<typeof ClusterTierSchema>;
+
+const isoDate = z.string().datetime({ offset: true });
+
+export const ProgressSchema = z.object({
+  exported: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** 0..100, one decimal; null when Atlas has not reported a total yet. */
+  percent: z.number().min(0).max(100).nullable(),
+});
+export type Progress = z.infer<typeof ProgressSchema>;
+
+const JobBaseSchema = z.object({
+  id: JobIdSchema,
+  groupId: GroupIdSchema,
+  clusterName: z.string(),
+  status: JobStatusSchema,
+  /** Atlas's own state as sent (export `state`, flex/tenant `status`, or the restore job's flags summarised). */
+  rawState: z.string(),
+  deliveryType: z.string().nullable(),
+  snapshotId: z.string().nullable(),
+  startedAt: isoDate.nullable(),
+  finishedAt: isoDate.nullable(),
+  /** Finished minus started; for a running job, now minus started at fetch time. */
+  durationMs: z.number().int().nonnegative().nullable(),
+  expiresAt: isoDate.nullable(),
+  /** True when Atlas holds a download/delivery URL for this job (the URL itself is never in a list or for a viewer). */
+  hasDownloadUrl: z.boolean(),
+});
+
+export const RestoreJobSchema = JobBaseSchema.extend({
+  kind: z.literal("restore"),
+  /** When the source snapshot was taken. */
+  snapshotTakenAt: isoDate.nullable(),
+  pointInTime: z
+    .object({
+      utcSeconds: z.number().int().nullable(),
+      oplogTs: z.number().int().nullable(),
+      oplogInc: z.number().int().nullable(),
+    })
+    .nullable(),
+  target: z.object({ groupId: z.string().nullable(), clusterName: z.string().nullable() }).nullable(),
+});
+
+export const ExportJobSchema = JobBaseSchema.extend({
+  kind: z.literal("export"),
+  progress: ProgressSchema.nullable(),
+  stateReason: z.object({ errorCode: z.string().nullable(), message: z.string().nullable() }).nullable(),
+  exportBucketId: z.string().nullable(),
+  prefix: z.string().nullable(),
+  customData: z.array(z.object({ key: z.string(), value: z.string() })),
+});
+
+const SharedTierRestoreFields = {
+  targetProjectId: z.string().nullable(),
+  targetDeploymentItemName: z.string().nullable(),
+  snapshotFinishedAt: isoDate.nullable(),
+};
+
+export const TenantRestoreJobSchema = JobBaseSchema.extend({
+  kind: z.literal("tenant-restore"),
+  ...SharedTierRestoreFields,
+});
+
+export const FlexRestoreJobSchema = JobBaseSchema.extend({
+  kind: z.literal("flex-restore"),
+  ...SharedTierRestoreFields,
+});
+
+export const JobSchema = z.discriminatedUnion("kind", [
+  RestoreJobSchema,
+  ExportJobSchema,
+  TenantRestoreJobSchema,
+  FlexRestoreJobSchema,
+]);
+export type Job = z.infer<typeof JobSchema>;
+export type RestoreJob = z.infer<typeof RestoreJobSchema>;
+export type ExportJob = z.infer<typeof ExportJobSchema>;
+
+/** Present on tenant-restore responses: the endpoints are deprecated upstream. */
+export const DeprecationSchema = z.object({
+  sunset: z.literal("2026-01-22"),
+  /** True when Atlas no longer serves the endpoint (410 VERSION_GONE): the list is empty by necessity, not by fact. */
+  retired: z.boolean(),
+  message: z.string(),
+  successor: z.object({ kind: z.literal("flex-restore"), clusterName: z.string(), exists: z.boolean() }),
+});
+export type Deprecation = z.infer<typeof DeprecationSchema>;
+
+export const StatusCountsSchema = z.record(JobStatusSchema, z.number().int().nonnegative());
+
+export const JobListSchema = z.object({
+  items: z.array(JobSchema),
+  totalCount: z.number().int().nonnegative(),
+  /** Exact per-status counts over the cluster's whole job list of this kind (before the status filter). */
+  counts: StatusCountsSchema,
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
+  /** When the data left Atlas (may be older than the request if served from cache). */
+  fetchedAt: isoDate,
+  deprecation: DeprecationSchema.optional(),
+});
+export type JobList = z.infer<typeof JobListSchema>;
+
+export const JobDetailSchema = z.object({
+  job: JobSchema,
+  /** Atlas's own JSON for the job, with every download/delivery URL replaced by "[redacted]". */
+  raw: z.record(z.string(), z.unknown()),
+  fetchedAt: isoDate,
+  deprecation: DeprecationSchema.optional(),
+});
+export type JobDetail = z.infer<typeof JobDetailSchema>;
+
+export const DownloadLinksSchema = z.object({
+  jobId: JobIdSchema,
+  urls: z.array(z.object({ label: z.string(), url: z.string().url() })),
+  expiresAt: isoDate.nullable(),
+  fetchedAt: isoDate,
+});
+export type DownloadLinks = z.infer<typeof DownloadLinksSchema>;
+
+export const ProjectSchema = z.object({
+  id: GroupIdSchema,
+  name: z.string(),
+  orgId: z.string(),
+  clusterCount: z.number().int().nonnegative(),
+  createdAt: isoDate.nullable(),
+});
+export type Project = z.infer<typeof ProjectSchema>;
+export const ProjectListSchema = z.object({ items: z.array(ProjectSchema), fetchedAt: isoDate });
+
+export const ClusterSchema = z.object({
+  name: z.string(),
+  groupId: GroupIdSchema,
+  tier: ClusterTierSchema,
+  /** e.g. "M30", "M2", "M5" or "FLEX". */
+  instanceSize: z.string().nullable(),
+  provider: z.string().nullable(),
+  stateName: z.string().nullable(),
+  paused: z.boolean(),
+  backupEnabled: z.boolean(),
+  /** The job kinds that apply to this cluster, in tab order. */
+  jobKinds: z.array(JobKindSchema),
+  /** For a shared-tier cluster: whether a Flex cluster of the same name exists (its successor). */
+  flexSuccessor: z.boolean().optional(),
+});
+export type Cluster = z.infer<typeof ClusterSchema>;
+export const ClusterListSchema = z.object({ items: z.array(ClusterSchema), fetchedAt: isoDate });
+
+// ---- query strings ----------------------------------------------------------------------
+
+export const SORT_FIELDS = ["startedAt", "finishedAt"] as const;
+export const SortFieldSchema = z.enum(SORT_FIELDS);
+export const SortDirSchema = z.enum(["asc", "desc"]);
+
+/** `status` may repeat (`?status=failed&status=running`) or be comma-separated. */
+const statusList = z.preprocess((value) => {
+  if (value === undefined || value === null || value === "") return [];
+  const values = Array.isArray(value) ? value : [value];
+  return values.flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean);
+}, z.array(JobStatusSchema));
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+export const JobListQuerySchema = z.object({
+  status: statusList,
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  sort: SortFieldSchema.default("startedAt"),
+  dir: SortDirSchema.default("desc"),
+});
+export type JobListQuery = z.infer<typeof JobListQuerySchema>;
+
+// ---- the one error envelope ---------------------------------------------------------------
+
+export const ERROR_CODES = [
+  "BAD_REQUEST",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "UPSTREAM_AUTH",
+  "UPSTREAM_BAD_RESPONSE",
+  "UPSTREAM_ERROR",
+  "RATE_LIMITED",
+  "UPSTREAM_TIMEOUT",
+  "INTERNAL",
+] as const;
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ErrorEnvelopeSchema = z.object({
+  error: z.object({
+    status: z.number().int(),
+    code: ErrorCodeSchema,
+    message: z.string(),
+    /** Atlas's own error, passed through because a DBA in an incident needs it. */
+    atlas: z.object({ errorCode: z.string(), detail: z.string().nullable() }).optional(),
+    /** Which input failed validation, for 400s. */
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    retryAfterSeconds: z.number().int().nonnegative().optional(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;

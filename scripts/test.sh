@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Every test Backwatch has, in the order that fails fastest: lint, types, unit, then the
+# production build with Playwright against the Atlas simulator.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+bash scripts/ensure-chromium.sh
+
+echo "== eslint"; npx eslint . --max-warnings=0
+echo "== tsc"; npx tsc --noEmit
+echo "== vitest"; npx vitest run
+echo "== next build"; npx next build
+echo "== playwright"; npx playwright test
