@@ -3,7 +3,7 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
 // Browser-reachable code must never import the server-only folders that hold Atlas credentials.
-const serverOnlyZones = ["@/lib/atlas", "@/lib/atlas/*", "@/lib/server", "@/lib/server/*", "@/lib/simulator", "@/lib/simulator/*"];
+const serverOnlyZones = ["@/lib/atlas", "@/lib/atlas/*", "@/lib/server", "@/lib/server/*"];
 
 const simulatorZone = ["@/lib/simulator", "@/lib/simulator/*", "**/simulator/**"];
 
@@ -24,5 +24,5 @@ export default defineConfig([
       "no-restricted-imports": ["error", { patterns: [{ group: [...serverOnlyZones, ...simulatorZone], message: "Server-only module: browser code must not import it." }] }],
     },
   },
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "playwright-report/**", "test-results/**"]),
+  globalIgnores([".next/**", ".next-*/**", "out/**", "build/**", "next-env.d.ts", "playwright-report/**", "test-results/**"]),
 ]);
