@@ -13,6 +13,8 @@ export default defineConfig([
   {
     // Server-side app code talks to Atlas only through lib/atlas; the simulator is a test and demo upstream.
     files: ["app/**/*.{ts,tsx}", "lib/atlas/**/*.ts", "lib/server/**/*.ts"],
+    // Tests may start the simulator as their upstream.
+    ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: simulatorZone, message: "App code must not import the simulator." }] }],
     },
