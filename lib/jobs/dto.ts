@@ -153,6 +153,7 @@ export const ProjectSchema = z.object({
 });
 export type Project = z.infer<typeof ProjectSchema>;
 export const ProjectListSchema = z.object({ items: z.array(ProjectSchema), fetchedAt: isoDate });
+export type ProjectList = z.infer<typeof ProjectListSchema>;
 
 export const ClusterSchema = z.object({
   name: z.string(),
@@ -171,6 +172,7 @@ export const ClusterSchema = z.object({
 });
 export type Cluster = z.infer<typeof ClusterSchema>;
 export const ClusterListSchema = z.object({ items: z.array(ClusterSchema), fetchedAt: isoDate });
+export type ClusterList = z.infer<typeof ClusterListSchema>;
 
 // ---- query strings ----------------------------------------------------------------------
 

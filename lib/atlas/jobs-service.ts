@@ -1,0 +1,105 @@
+import "server-only";
+import type { Deprecation, DownloadLinks, JobDetail, JobKind, JobList, JobListQuery } from "@/lib/jobs/dto";
+import { applyListQuery } from "@/lib/jobs/list-query";
+import { toIso } from "@/lib/jobs/timing";
+import type { ServiceDeps } from "./service-deps";
+import { fetchAllPages } from "./fetch-all";
+import { operations } from "./operations";
+import { flexSuccessorExists, isRetiredEndpoint, tenantDeprecation } from "./tenant-deprecation";
+import { downloadUrlsOf, redactDownloadUrls } from "./to-dto/download-urls";
+import { jobToDto, type RawJob } from "./to-dto/jobs";
+
+interface RawJobs {
+  results: RawJob[];
+  receivedAt: Date;
+}
+
+function fetchJobList(deps: ServiceDeps, kind: JobKind, groupId: string, clusterName: string): Promise<RawJobs> {
+  const { client, coalesce, pageConcurrency } = deps;
+  return coalesce(`jobs:${kind}:${groupId}:${clusterName}`, async () => {
+    switch (kind) {
+      case "restore":
+        return fetchAllPages(client, operations.listGroupClusterBackupRestoreJobs, { groupId, clusterName }, pageConcurrency);
+      case "export":
+        return fetchAllPages(client, operations.listGroupClusterBackupExports, { groupId, clusterName }, pageConcurrency);
+      case "flex-restore":
+        return fetchAllPages(client, operations.listGroupFlexClusterBackupRestoreJobs, { groupId, name: clusterName }, pageConcurrency);
+      case "tenant-restore": {
+        // The tenant list takes no paging parameters: Atlas returns the whole history at once.
+        const { data, receivedAt } = await client.call(operations.listGroupClusterBackupTenantRestores, { groupId, clusterName });
+        return { results: data.results, receivedAt };
+      }
+    }
+  });
+}
+
+function fetchJob(deps: ServiceDeps, kind: JobKind, groupId: string, clusterName: string, jobId: string) {
+  const { client, coalesce } = deps;
+  return coalesce(`job:${kind}:${groupId}:${clusterName}:${jobId}`, async (): Promise<{ data: RawJob; receivedAt: Date }> => {
+    switch (kind) {
+      case "restore":
+        return client.call(operations.getGroupClusterBackupRestoreJob, { groupId, clusterName, jobId });
+      case "export":
+        return client.call(operations.getGroupClusterBackupExport, { groupId, clusterName, jobId });
+      case "flex-restore":
+        return client.call(operations.getGroupFlexClusterBackupRestoreJob, { groupId, name: clusterName, jobId });
+      case "tenant-restore":
+        return client.call(operations.getGroupClusterBackupTenantRestore, { groupId, clusterName, jobId });
+    }
+  });
+}
+
+function successor(deps: ServiceDeps, groupId: string, clusterName: string): Promise<boolean> {
+  return deps.coalesce(`flex-exists:${groupId}:${clusterName}`, () => flexSuccessorExists(deps.client, groupId, clusterName));
+}
+
+export async function listJobs(deps: ServiceDeps, kind: JobKind, groupId: string, clusterName: string, query: JobListQuery): Promise<JobList> {
+  deps.assertProjectAllowed(groupId);
+  if (kind !== "tenant-restore") {
+    const { results, receivedAt } = await fetchJobList(deps, kind, groupId, clusterName);
+    const jobs = results.map((raw) => jobToDto(kind, raw, { groupId, clusterName, now: receivedAt }));
+    return { ...applyListQuery(jobs, query), fetchedAt: receivedAt.toISOString() };
+  }
+  const [list, hasSuccessor] = await Promise.all([
+    fetchJobList(deps, kind, groupId, clusterName).catch((error: unknown) => {
+      if (isRetiredEndpoint(error)) return null;
+      throw error;
+    }),
+    successor(deps, groupId, clusterName),
+  ]);
+  const deprecation = tenantDeprecation(clusterName, hasSuccessor, list === null);
+  const receivedAt = list?.receivedAt ?? new Date();
+  const jobs = (list?.results ?? []).map((raw) => jobToDto(kind, raw, { groupId, clusterName, now: receivedAt }));
+  return { ...applyListQuery(jobs, query), fetchedAt: receivedAt.toISOString(), deprecation };
+}
+
+async function deprecationFor(deps: ServiceDeps, kind: JobKind, groupId: string, clusterName: string): Promise<Deprecation | undefined> {
+  if (kind !== "tenant-restore") return undefined;
+  return tenantDeprecation(clusterName, await successor(deps, groupId, clusterName), false);
+}
+
+export async function getJob(deps: ServiceDeps, kind: JobKind, groupId: string, clusterName: string, jobId: string): Promise<JobDetail> {
+  deps.assertProjectAllowed(groupId);
+  const [{ data, receivedAt }, deprecation] = await Promise.all([
+    fetchJob(deps, kind, groupId, clusterName, jobId),
+    deprecationFor(deps, kind, groupId, clusterName),
+  ]);
+  return {
+    job: jobToDto(kind, data, { groupId, clusterName, now: receivedAt }),
+    raw: redactDownloadUrls(data) as Record<string, unknown>,
+    fetchedAt: receivedAt.toISOString(),
+    ...(deprecation && { deprecation }),
+  };
+}
+
+export async function getJobDownloadLinks(deps: ServiceDeps, kind: JobKind, groupId: string, clusterName: string, jobId: string): Promise<DownloadLinks> {
+  deps.assertProjectAllowed(groupId);
+  const { data, receivedAt } = await fetchJob(deps, kind, groupId, clusterName, jobId);
+  const raw = data as { expiresAt?: string | null; expirationDate?: string | null };
+  return {
+    jobId: data.id,
+    urls: downloadUrlsOf(data),
+    expiresAt: toIso(raw.expiresAt ?? raw.expirationDate),
+    fetchedAt: receivedAt.toISOString(),
+  };
+}

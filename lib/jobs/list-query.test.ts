@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { Job, JobListQuery, JobStatus } from "./dto";
+import { applyListQuery, countByStatus, sortJobs } from "./list-query";
+
+const job = (id: string, status: JobStatus, startedAt: string | null, finishedAt: string | null = null): Job => ({
+  kind: "flex-restore",
+  id: id.padStart(24, "0"),
+  groupId: "a".repeat(24),
+  clusterName: "c",
+  status,
+  rawState: status,
+  deliveryType: null,
+  snapshotId: null,
+  startedAt,
+  finishedAt,
+  durationMs: null,
+  expiresAt: null,
+  hasDownloadUrl: false,
+  targetProjectId: null,
+  targetDeploymentItemName: null,
+  snapshotFinishedAt: null,
+});
+
+const jobs = [
+  job("1", "completed", "2025-01-01T00:00:00.000Z", "2025-01-01T01:00:00.000Z"),
+  job("2", "failed", "2025-01-03T00:00:00.000Z", "2025-01-03T00:10:00.000Z"),
+  job("3", "running", "2025-01-02T00:00:00.000Z"),
+  job("4", "completed", null, "2025-01-05T00:00:00.000Z"),
+  job("5", "queued", "2025-01-04T00:00:00.000Z"),
+];
+const query = (q: Partial<JobListQuery>): JobListQuery => ({ status: [], page: 1, pageSize: 50, sort: "startedAt", dir: "desc", ...q });
+const ids = (list: Job[]) => list.map((j) => Number(j.id));
+
+describe("countByStatus", () => {
+  it("counts every status, zeros included", () => {
+    expect(countByStatus(jobs)).toEqual({ queued: 1, running: 1, completed: 2, failed: 1, cancelled: 0, expired: 0, unknown: 0 });
+  });
+});
+
+describe("sortJobs", () => {
+  it("sorts by startedAt either way with nulls last", () => {
+    expect(ids(sortJobs(jobs, "startedAt", "desc"))).toEqual([5, 2, 3, 1, 4]);
+    expect(ids(sortJobs(jobs, "startedAt", "asc"))).toEqual([1, 3, 2, 5, 4]);
+  });
+  it("sorts by finishedAt with unfinished jobs last", () => {
+    expect(ids(sortJobs(jobs, "finishedAt", "desc"))).toEqual([4, 2, 1, 5, 3]);
+    expect(ids(sortJobs(jobs, "finishedAt", "asc"))).toEqual([1, 2, 4, 3, 5]);
+  });
+});
+
+describe("applyListQuery", () => {
+  it("filters by several statuses; counts stay over the whole list", () => {
+    const result = applyListQuery(jobs, query({ status: ["completed", "failed"], sort: "startedAt", dir: "asc" }));
+    expect(ids(result.items)).toEqual([1, 2, 4]);
+    expect(result.totalCount).toBe(3);
+    expect(result.counts.running).toBe(1);
+  });
+  it("pages after sorting, and a page past the end is empty", () => {
+    expect(ids(applyListQuery(jobs, query({ pageSize: 2, page: 2 })).items)).toEqual([3, 1]);
+    const past = applyListQuery(jobs, query({ pageSize: 2, page: 4 }));
+    expect(past.items).toEqual([]);
+    expect(past.totalCount).toBe(5);
+  });
+});

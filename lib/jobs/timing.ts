@@ -1,0 +1,21 @@
+import { isTerminal } from "./status";
+import type { JobStatus } from "./dto";
+
+/** Any Atlas date string as canonical ISO-8601 UTC, or null when absent or unparseable. */
+export function toIso(value: string | Date | null | undefined): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/**
+ * Finished minus started; for a job still going, now minus started. A job that ended without a
+ * finish time (cancelled, expired) has no meaningful duration.
+ */
+export function durationMs(startedAt: string | null, finishedAt: string | null, status: JobStatus, now: Date): number | null {
+  if (!startedAt) return null;
+  const start = Date.parse(startedAt);
+  const end = finishedAt ? Date.parse(finishedAt) : isTerminal(status) || status === "unknown" ? Number.NaN : now.getTime();
+  if (Number.isNaN(start) || Number.isNaN(end)) return null;
+  return Math.max(0, Math.round(end - start));
+}
