@@ -1,0 +1,87 @@
+// /__simulator/* (only with control: true): fixtures, faults, counters, clock, config.
+import type { ServerResponse } from "node:http";
+import { z } from "zod";
+import { iso } from "../clock";
+import { SHOWCASE } from "../data/showcase";
+import { sendJson } from "../http/respond";
+import type { SimState } from "../state";
+import { FaultSchema } from "./faults";
+
+const ClockBody = z.strictObject({ advanceSeconds: z.number().finite().min(0) });
+const ConfigBody = z.strictObject({ tenantSunset: z.boolean().optional() });
+
+const json = (res: ServerResponse, status: number, body: unknown) => sendJson(res, status, body, "application/json", true);
+
+function parse<T>(schema: z.ZodType<T>, raw: string, res: ServerResponse): T | undefined {
+  let value: unknown;
+  try {
+    value = raw ? JSON.parse(raw) : {};
+  } catch {
+    json(res, 400, { error: "invalid JSON" });
+    return undefined;
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    json(res, 400, { error: z.prettifyError(result.error) });
+    return undefined;
+  }
+  return result.data;
+}
+
+export function fixtures(state: SimState) {
+  const { world } = state.store;
+  const first = world.projects[0];
+  return {
+    orgId: world.org.id,
+    projects: world.projects.map((p) => ({ id: p.id, name: p.name })),
+    showcase: {
+      groupId: first?.id ?? "",
+      projectName: SHOWCASE.projectName,
+      bigRestoreCluster: SHOWCASE.bigRestoreCluster,
+      exportCluster: SHOWCASE.exportCluster,
+      sharedM2Cluster: SHOWCASE.sharedM2Cluster,
+      sharedM5MigratedCluster: SHOWCASE.sharedM5MigratedCluster,
+      flexCluster: SHOWCASE.flexCluster,
+      restoreJobCount: SHOWCASE.restoreJobCount,
+    },
+  };
+}
+
+export function handleControl(state: SimState, method: string, pathname: string, raw: string, res: ServerResponse): void {
+  const route = `${method} ${pathname.replace(/\/+$/, "")}`;
+  switch (route) {
+    case "GET /__simulator/fixtures":
+      return json(res, 200, fixtures(state));
+    case "POST /__simulator/faults": {
+      const spec = parse(FaultSchema, raw, res);
+      if (spec) json(res, 200, { id: state.faults.add(spec) });
+      return;
+    }
+    case "DELETE /__simulator/faults":
+      state.faults.clear();
+      return json(res, 200, { cleared: true });
+    case "GET /__simulator/counters":
+      return json(res, 200, state.counters.snapshot());
+    case "DELETE /__simulator/counters":
+      state.counters.reset();
+      return json(res, 200, { reset: true });
+    case "GET /__simulator/clock":
+      return json(res, 200, { now: iso(state.clock.nowMs() / 1000) });
+    case "POST /__simulator/clock": {
+      const body = parse(ClockBody, raw, res);
+      if (!body) return;
+      state.clock.advance(body.advanceSeconds);
+      return json(res, 200, { now: iso(state.clock.nowMs() / 1000) });
+    }
+    case "GET /__simulator/config":
+      return json(res, 200, { tenantSunset: state.config.tenantSunset });
+    case "POST /__simulator/config": {
+      const body = parse(ConfigBody, raw, res);
+      if (!body) return;
+      if (body.tenantSunset !== undefined) state.config.tenantSunset = body.tenantSunset;
+      return json(res, 200, { tenantSunset: state.config.tenantSunset });
+    }
+    default:
+      return json(res, 404, { error: `unknown control route ${route}` });
+  }
+}

@@ -1,0 +1,82 @@
+// Flex restore jobs and legacy shared-tier (tenant) restores: PENDING -> QUEUED -> RUNNING -> terminal.
+import { createRng, objectId, type Rng } from "../prng";
+import { DAY, HOUR, dailySlot, snapshotIdAt } from "./schedule";
+import type { PhasedRec } from "./types";
+
+export interface PhasedSource {
+  key: string;
+  name: string;
+  groupId: string;
+}
+
+interface Spec {
+  offset: number;
+  pendingSec: number;
+  queuedSec: number;
+  runSec: number;
+  outcome: PhasedRec["outcome"];
+  delivery: PhasedRec["delivery"];
+}
+
+export interface PhasedOptions {
+  seed: number;
+  startSec: number;
+  kind: "flex" | "tenant";
+  count: number;
+  showcase: boolean;
+  /** History ends here (a tenant cluster migrated to Flex); default: the start time. */
+  endSec?: number;
+}
+
+function showcaseHead(): Spec[] {
+  const m = 60;
+  return [
+    { offset: 30, pendingSec: 30 * m, queuedSec: 10 * m, runSec: 20 * m, outcome: "COMPLETED", delivery: "RESTORE" },
+    { offset: 3 * m, pendingSec: 1 * m, queuedSec: 45 * m, runSec: 20 * m, outcome: "COMPLETED", delivery: "DOWNLOAD" },
+    { offset: 20 * m, pendingSec: 1 * m, queuedSec: 4 * m, runSec: 2 * HOUR, outcome: "COMPLETED", delivery: "RESTORE" },
+    { offset: 3 * HOUR, pendingSec: 1 * m, queuedSec: 3 * m, runSec: 25 * m, outcome: "FAILED", delivery: "RESTORE" },
+    { offset: 5 * HOUR, pendingSec: 1 * m, queuedSec: 2 * m, runSec: 15 * m, outcome: "COMPLETED", delivery: "DOWNLOAD" },
+    { offset: 9 * HOUR, pendingSec: 1 * m, queuedSec: 2 * m, runSec: 30 * m, outcome: "COMPLETED", delivery: "RESTORE" },
+    { offset: 14 * HOUR, pendingSec: 2 * m, queuedSec: 5 * m, runSec: 12 * m, outcome: "FAILED", delivery: "DOWNLOAD" },
+  ];
+}
+
+function build(rng: Rng, src: PhasedSource, o: PhasedOptions, end: number, s: Spec): PhasedRec {
+  const t0 = end - s.offset;
+  const snapTime = dailySlot(t0 - rng.int(HOUR, 2 * DAY));
+  return {
+    id: objectId(t0, rng),
+    t0,
+    pendingSec: s.pendingSec,
+    queuedSec: s.queuedSec,
+    runSec: s.runSec,
+    outcome: s.outcome,
+    delivery: s.delivery,
+    snapshotId: snapshotIdAt(o.seed, o.kind, src.key, snapTime),
+    snapTime,
+    targetName: s.delivery === "RESTORE" && rng.chance(0.3) ? `${src.name}-restored` : src.name,
+    targetProjectId: src.groupId,
+  };
+}
+
+export function generatePhasedJobs(src: PhasedSource, o: PhasedOptions): PhasedRec[] {
+  const rng = createRng(o.seed, o.kind, "restores", src.key);
+  const end = o.endSec ?? o.startSec;
+  const historic = end < o.startSec;
+  const specs: Spec[] = o.showcase && !historic ? showcaseHead() : [];
+  const generic = Math.max(0, o.count - specs.length);
+  const live = o.showcase || historic ? 0 : Math.max(1, Math.round(generic * 0.03));
+  const slot = (120 * DAY) / Math.max(1, generic - live);
+  for (let i = 0; i < generic; i++) {
+    const delivery = rng.chance(0.4) ? "DOWNLOAD" : "RESTORE";
+    const base = { pendingSec: rng.int(20, 120), queuedSec: rng.int(30, 600), runSec: rng.int(5 * 60, 40 * 60) };
+    if (i < live) {
+      specs.push({ ...base, offset: rng.int(60, 20 * 60), runSec: base.runSec + HOUR, outcome: "COMPLETED", delivery });
+      continue;
+    }
+    // Historic failures keep every status present in a migrated cluster's tenant history too.
+    const outcome = rng.chance(historic && i === 1 ? 1 : 0.1) ? "FAILED" : "COMPLETED";
+    specs.push({ ...base, offset: Math.round(DAY + i * slot + rng.next() * slot * 0.9), outcome, delivery });
+  }
+  return specs.map((s) => build(rng, src, o, end, s)).sort((a, b) => b.t0 - a.t0);
+}

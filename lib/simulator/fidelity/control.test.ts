@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator } from "../index";
+import { media, mediaTypeOf, startHarness, type Harness } from "./harness";
+import { createFidelitySpec } from "./spec";
+
+// The /__simulator control interface (SIMULATOR-CONTRACT.md): injected faults answer with Atlas's
+// own error shapes, counters count them, drop closes the connection, and without `control` the
+// paths are plain Atlas 404s.
+
+const spec = createFidelitySpec();
+const V = media("2024-08-05");
+let h: Harness;
+let path: string;
+
+interface Counters {
+  total: number;
+  byRoute: Record<string, Record<string, number>>;
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  path = `/groups/${h.fixtures.showcase.groupId}/clusters`;
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("faults and counters", () => {
+  it("an injected 503 answers with the Atlas body once (times: 1) and is counted", async () => {
+    await h.control("DELETE", "faults");
+    await h.control("DELETE", "counters");
+    const fault = await h.control("POST", "faults", { method: "GET", path: "/clusters$", status: 503, times: 1 });
+    expect(fault.status).toBe(200);
+    expect(typeof (fault.json as { id: unknown }).id).not.toBe("undefined");
+
+    const failed = await h.atlas("GET", path, { accept: V });
+    expect(failed.status).toBe(503);
+    expect(mediaTypeOf(failed)).toBe("application/json");
+    expect(spec.validateApiError(failed.json)).toEqual([]);
+    expect(failed.json).toMatchObject({ error: 503, errorCode: "SERVICE_UNAVAILABLE" });
+    expect((await h.atlas("GET", path, { accept: V })).status).toBe(200);
+
+    const counters = (await h.control("GET", "counters")).json as Counters;
+    expect(counters.byRoute[`GET /api/atlas/v2${path}`]).toEqual({ "503": 1, "200": 1 });
+    expect(counters.total).toBe(2);
+  });
+
+  it("an injected 429 carries Retry-After and RateLimit-* headers, until cleared", async () => {
+    await h.control("POST", "faults", { path: "/clusters$", status: 429, retryAfterSeconds: 7 });
+    for (let i = 0; i < 2; i++) {
+      const res = await h.atlas("GET", path, { accept: V });
+      expect(res.status).toBe(429);
+      expect(res.headers.get("retry-after")).toBe("7");
+      expect(res.headers.get("ratelimit-limit")).not.toBeNull();
+      expect(res.headers.get("ratelimit-remaining")).toBe("0");
+      expect(spec.validateResponse("listGroupClusters", 429, res.headers.get("content-type"), res.json)).toEqual([]);
+    }
+    await h.control("DELETE", "faults");
+    expect((await h.atlas("GET", path, { accept: V })).status).toBe(200);
+  });
+
+  it("a fault's errorCode overrides the default, and method filters apply", async () => {
+    await h.control("POST", "faults", { method: "POST", path: "/clusters$", status: 500, errorCode: "UNEXPECTED_ERROR" });
+    expect((await h.atlas("GET", path, { accept: V })).status).toBe(200);
+    await h.control("DELETE", "faults");
+    await h.control("POST", "faults", { path: "/clusters$", status: 500, errorCode: "CUSTOM_CODE", times: 1 });
+    const res = await h.atlas("GET", path, { accept: V });
+    expect(res.json).toMatchObject({ error: 500, errorCode: "CUSTOM_CODE" });
+  });
+
+  it("drop destroys the socket, so the client sees a network error", async () => {
+    await h.control("POST", "faults", { path: "/clusters$", drop: true, times: 1 });
+    await expect(h.atlas("GET", path, { accept: V })).rejects.toThrow();
+    expect((await h.atlas("GET", path, { accept: V })).status).toBe(200);
+  });
+
+  it("the clock endpoint reports and advances simulated time", async () => {
+    const before = Date.parse(((await h.control("GET", "clock")).json as { now: string }).now);
+    await h.control("POST", "clock", { advanceSeconds: 3600 });
+    const after = Date.parse(((await h.control("GET", "clock")).json as { now: string }).now);
+    expect(after - before).toBeGreaterThanOrEqual(3_600_000);
+    expect(after - before).toBeLessThan(3_600_000 + 60_000);
+  });
+});
+
+describe("without control", () => {
+  it("the control paths are plain Atlas 404s", async () => {
+    const sim = await startSimulator({ port: 0, quiet: true });
+    try {
+      const res = await fetch(`${sim.url}/__simulator/fixtures`);
+      expect(res.status).toBe(404);
+      const body: unknown = await res.json();
+      expect(spec.validateApiError(body)).toEqual([]);
+    } finally {
+      await sim.close();
+    }
+  });
+});

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator, type RunningSimulator } from "./index";
+
+const V1 = "application/vnd.atlas.2023-01-01+json";
+let sim: RunningSimulator;
+let groupId = "";
+let otherGroupId = "";
+
+async function token(id: string, secret: string): Promise<string> {
+  const res = await fetch(`${sim.url}/api/oauth/token`, {
+    method: "POST",
+    headers: { Authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" },
+    body: "grant_type=client_credentials",
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+const api = (path: string, bearer: string, init: RequestInit = {}, accept = V1) =>
+  fetch(`${sim.url}/api/atlas/v2${path}`, { ...init, headers: { Authorization: `Bearer ${bearer}`, Accept: accept, "Content-Type": "application/json" } });
+const control = (path: string, body?: unknown) =>
+  fetch(`${sim.url}/__simulator${path}`, body === undefined ? {} : { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+
+beforeAll(async () => {
+  sim = await startSimulator({
+    port: 0,
+    quiet: true,
+    control: true,
+    tokenTtlSeconds: 60,
+    extraCredentials: [{ kind: "service-account", id: "mdb_sa_id_limited", secret: "limited-secret", projects: ["Payments"] }],
+  });
+  const fixtures = (await (await control("/fixtures")).json()) as { projects: Array<{ id: string }>; showcase: { groupId: string } };
+  groupId = fixtures.showcase.groupId;
+  otherGroupId = fixtures.projects[1]?.id ?? "";
+});
+
+afterAll(() => sim.close());
+
+describe("simulator server", () => {
+  it("limits extra credentials to their projects", async () => {
+    const t = await token("mdb_sa_id_limited", "limited-secret");
+    const groups = (await (await api("/groups", t)).json()) as { results: Array<{ id: string }> };
+    expect(groups.results.map((g) => g.id)).toEqual([groupId]);
+    const denied = await api(`/groups/${otherGroupId}/clusters`, t);
+    expect(denied.status).toBe(401);
+    expect(await denied.json()).toMatchObject({ error: 401, errorCode: "USER_CANNOT_ACCESS_GROUP" });
+  });
+
+  it("expires tokens after tokenTtlSeconds of simulated time", async () => {
+    const t = await token(sim.credentials.clientId, sim.credentials.clientSecret);
+    expect((await api("/orgs", t)).status).toBe(200);
+    await control("/clock", { advanceSeconds: 61 });
+    const expired = await api("/orgs", t);
+    expect(expired.status).toBe(401);
+    expect(expired.headers.get("www-authenticate")).toMatch(/^Digest realm=/);
+  });
+
+  it("serves tenant endpoints until tenantSunset is switched on, then answers 410 VERSION_GONE", async () => {
+    const t = await token(sim.credentials.clientId, sim.credentials.clientSecret);
+    const path = `/groups/${groupId}/clusters/legacy-m2/backup/tenant/restores`;
+    const served = await api(path, t, {}, "application/vnd.atlas.2025-03-12+json");
+    expect(served.status).toBe(200);
+    expect(served.headers.get("sunset")).toContain("2026");
+    await control("/config", { tenantSunset: true });
+    const gone = await api(path, t, {}, "application/vnd.atlas.2025-03-12+json");
+    await control("/config", { tenantSunset: false });
+    expect(gone.status).toBe(410);
+    expect(await gone.json()).toMatchObject({ errorCode: "VERSION_GONE", parameters: ["2023-01-01", `api/atlas/v2${path}`] });
+  });
+
+  it("refuses to cancel an automated restore and a finished one", async () => {
+    const t = await token(sim.credentials.clientId, sim.credentials.clientSecret);
+    const list = (await (await api(`/groups/${groupId}/clusters/payments-prod/backup/restoreJobs?itemsPerPage=500`, t)).json()) as {
+      results: Array<{ id: string; deliveryType: string; finishedAt?: string; cancelled: boolean; failed: boolean }>;
+    };
+    const automated = list.results.find((j) => j.deliveryType === "automated" && !j.finishedAt && !j.cancelled && !j.failed);
+    const finished = list.results.find((j) => j.finishedAt);
+    const del = (id: string) => api(`/groups/${groupId}/clusters/payments-prod/backup/restoreJobs/${id}`, t, { method: "DELETE" });
+    expect(await (await del(automated!.id)).json()).toMatchObject({ error: 400, errorCode: "CANNOT_CANCEL_AUTOMATED_RESTORE" });
+    expect((await del(finished!.id)).status).toBe(400);
+  });
+
+  it("answers unknown paths with 404 and wrong methods with 405", async () => {
+    const t = await token(sim.credentials.clientId, sim.credentials.clientSecret);
+    expect(await (await api("/nope", t)).json()).toMatchObject({ error: 404, errorCode: "RESOURCE_NOT_FOUND" });
+    const wrong = await api(`/groups/${groupId}`, t, { method: "DELETE" });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get("allow")).toBe("GET");
+  });
+
+  it("drops connections on a drop fault and counts requests by route and status", async () => {
+    await fetch(`${sim.url}/__simulator/counters`, { method: "DELETE" });
+    await control("/faults", { path: "^/api/atlas/v2/orgs$", drop: true, times: 1 });
+    const t = await token(sim.credentials.clientId, sim.credentials.clientSecret);
+    await expect(api("/orgs", t)).rejects.toThrow();
+    expect((await api("/orgs", t)).status).toBe(200);
+    const counters = (await (await control("/counters")).json()) as { total: number; byRoute: Record<string, Record<string, number>> };
+    expect(counters.byRoute["GET /api/atlas/v2/orgs"]).toEqual({ dropped: 1, "200": 1 });
+    expect(counters.byRoute["POST /api/oauth/token"]).toEqual({ "200": 1 });
+  });
+});
