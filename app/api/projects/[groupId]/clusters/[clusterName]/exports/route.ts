@@ -1,0 +1,9 @@
+// GET /api/projects/[groupId]/clusters/[clusterName]/exports - one page of the cluster's snapshot export jobs with exact per-status counts
+import { JobListQuerySchema } from "@/lib/jobs/dto";
+import { listJobs } from "@/lib/atlas/service";
+import { ClusterParams } from "@/lib/server/route-params";
+import { route } from "@/lib/server/route";
+
+export const GET = route({ params: ClusterParams, query: JobListQuerySchema }, ({ params, query }) =>
+  listJobs("export", params.groupId, params.clusterName, query),
+);

@@ -1,0 +1,6 @@
+// GET /api/projects/[groupId]/clusters/[clusterName]/restore-jobs/[jobId] - one of the cluster's Cloud Backup restore jobs with Atlas's own JSON (download URLs redacted)
+import { getJob } from "@/lib/atlas/service";
+import { ClusterJobParams } from "@/lib/server/route-params";
+import { route } from "@/lib/server/route";
+
+export const GET = route({ params: ClusterJobParams }, ({ params }) => getJob("restore", params.groupId, params.clusterName, params.jobId));

@@ -1,0 +1,9 @@
+// GET /api/projects/[groupId]/clusters/[clusterName]/restore-jobs - one page of the cluster's Cloud Backup restore jobs with exact per-status counts
+import { JobListQuerySchema } from "@/lib/jobs/dto";
+import { listJobs } from "@/lib/atlas/service";
+import { ClusterParams } from "@/lib/server/route-params";
+import { route } from "@/lib/server/route";
+
+export const GET = route({ params: ClusterParams, query: JobListQuerySchema }, ({ params, query }) =>
+  listJobs("restore", params.groupId, params.clusterName, query),
+);

@@ -1,0 +1,56 @@
+import { ErrorEnvelopeSchema } from "../../lib/jobs/dto";
+import { expect, test } from "../support/api-fixtures";
+import { callsMatching } from "../support/simulator-control";
+import { randomName } from "../support/routes";
+
+// Each bad request carries a marker unique to it; had it reached Atlas, the simulator's counters
+// would show a path containing that marker. Other specs run alongside, so totals are not compared.
+test.describe("bad input is a 400 before any upstream call", () => {
+  test("the counter check itself sees a request that does reach Atlas", async ({ operator, sim, fx }) => {
+    const cluster = randomName("probe");
+    const before = callsMatching(await sim.counters(), cluster);
+    const res = await operator.get(`/api/projects/${fx.showcase.groupId}/clusters/${cluster}/restore-jobs`);
+    expect(res.status()).toBe(404);
+    expect(callsMatching(await sim.counters(), cluster)).toBeGreaterThan(before);
+  });
+
+  const cases: Array<{ name: string; path: (g: string, marker: string) => string; issue: string }> = [
+    { name: "groupId not hex", path: (_g, m) => `/api/projects/zz${m}/clusters`, issue: "params.groupId" },
+    { name: "groupId too short", path: (_g, m) => `/api/projects/abc123/clusters/${m}/restore-jobs`, issue: "params.groupId" },
+    { name: "clusterName with underscore", path: (g, m) => `/api/projects/${g}/clusters/bad_${m}/restore-jobs`, issue: "params.clusterName" },
+    { name: "clusterName starting with a hyphen", path: (g, m) => `/api/projects/${g}/clusters/-${m}/exports`, issue: "params.clusterName" },
+    { name: "clusterName too long", path: (g, m) => `/api/projects/${g}/clusters/${m}${"x".repeat(64)}/tenant-restores`, issue: "params.clusterName" },
+    { name: "flex name invalid", path: (g, m) => `/api/projects/${g}/flex-clusters/bad.${m}/restore-jobs`, issue: "params.name" },
+    { name: "jobId not an ObjectId", path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs/not-an-id`, issue: "params.jobId" },
+    { name: "jobId on a download route", path: (g, m) => `/api/projects/${g}/flex-clusters/${m}/restore-jobs/123/download`, issue: "params.jobId" },
+    { name: "status unknown", path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs?status=failed&status=exploded`, issue: "query.status.1" },
+    { name: "page 0", path: (g, m) => `/api/projects/${g}/clusters/${m}/exports?page=0`, issue: "query.page" },
+    { name: "page abc", path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs?page=abc`, issue: "query.page" },
+    { name: "pageSize 0", path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs?pageSize=0`, issue: "query.pageSize" },
+    { name: "pageSize 501", path: (g, m) => `/api/projects/${g}/flex-clusters/${m}/restore-jobs?pageSize=501`, issue: "query.pageSize" },
+    { name: "pageSize abc", path: (g, m) => `/api/projects/${g}/clusters/${m}/tenant-restores?pageSize=abc`, issue: "query.pageSize" },
+    { name: "sort unknown", path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs?sort=name`, issue: "query.sort" },
+  ];
+
+  for (const c of cases) {
+    test(c.name, async ({ operator, sim, fx }) => {
+      const marker = randomName("v");
+      const before = await sim.counters();
+      const res = await operator.get(c.path(fx.showcase.groupId, marker));
+      expect(res.status()).toBe(400);
+      expect(res.headers()["cache-control"]).toBe("no-store");
+      const body = ErrorEnvelopeSchema.parse(await res.json());
+      expect(body.error.code).toBe("BAD_REQUEST");
+      expect(body.error.issues?.map((i) => i.path)).toContain(c.issue);
+      const after = await sim.counters();
+      expect(callsMatching(after, marker)).toBe(callsMatching(before, marker));
+      expect(callsMatching(after, marker)).toBe(0);
+    });
+  }
+
+  test("a viewer's bad input is still a 400, and a signed-out one a 401", async ({ viewer, anon, fx }) => {
+    const path = `/api/projects/${fx.showcase.groupId}/clusters/x/restore-jobs?pageSize=0`;
+    expect((await viewer.get(path)).status()).toBe(400);
+    expect((await anon.get(path)).status()).toBe(401);
+  });
+});

@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+export const ROLES = ["viewer", "operator"] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** What a Backwatch session holds: a display name and a role, never a credential or token. */
+export const SessionSchema = z.object({ user: z.object({ name: z.string().min(1), role: RoleSchema }) });
+export type Session = z.infer<typeof SessionSchema>;

@@ -1,0 +1,88 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { ErrorEnvelopeSchema, JobListQuerySchema } from "@/lib/jobs/dto";
+import { AtlasError } from "@/lib/atlas/errors";
+import type { Session } from "@/lib/server/auth/roles";
+
+const state = vi.hoisted(() => ({ session: null as Session | null, lines: [] as unknown[] }));
+vi.mock("@/lib/server/auth/session", () => ({ getSession: async () => state.session }));
+vi.mock("@/lib/server/logger", () => ({ logger: () => ({ info: (o: unknown) => state.lines.push(o), error: () => undefined }) }));
+
+const { route } = await import("@/lib/server/route");
+const { ClusterParams } = await import("@/lib/server/route-params");
+
+const call = (handler: ReturnType<typeof route>, url: string, params: Record<string, string> = {}) =>
+  handler(new Request(`http://localhost${url}`), { params: Promise.resolve(params) });
+const operator: Session = { user: { name: "ann", role: "operator" } };
+const viewer: Session = { user: { name: "bob", role: "viewer" } };
+const good = { groupId: "a".repeat(24), clusterName: "payments-prod" };
+
+describe("route", () => {
+  beforeEach(() => {
+    state.session = operator;
+    state.lines = [];
+  });
+
+  it("answers 401 in the envelope without a session, before calling the handler", async () => {
+    state.session = null;
+    const handler = vi.fn();
+    const res = await call(route({}, handler), "/api/projects");
+    expect(res.status).toBe(401);
+    expect(ErrorEnvelopeSchema.parse(await res.json()).error.code).toBe("UNAUTHENTICATED");
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("answers 403 to a viewer on an operator route", async () => {
+    state.session = viewer;
+    const res = await call(route({ role: "operator" }, () => ({})), "/api/x");
+    expect(res.status).toBe(403);
+  });
+
+  it("parses awaited params and a repeated status into the handler's input", async () => {
+    const handler = vi.fn(({ params, query }) => ({ params, query }));
+    const res = await call(route({ params: ClusterParams, query: JobListQuerySchema }, handler), "/x?status=failed&status=running,queued&page=2", good);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(await res.json()).toMatchObject({ params: good, query: { status: ["failed", "running", "queued"], page: 2, pageSize: 50 } });
+  });
+
+  it.each([
+    [{ ...good, groupId: "nothex" }, "", "params.groupId"],
+    [{ ...good, clusterName: "-bad" }, "", "params.clusterName"],
+    [good, "?status=broken", "query.status.0"],
+    [good, "?pageSize=0", "query.pageSize"],
+    [good, "?pageSize=501", "query.pageSize"],
+    [good, "?page=abc", "query.page"],
+  ])("rejects %j%s with 400 naming %s, without calling upstream", async (params, qs, path) => {
+    const handler = vi.fn();
+    const res = await call(route({ params: ClusterParams, query: JobListQuerySchema }, handler), `/x${qs}`, params);
+    expect(res.status).toBe(400);
+    const body = ErrorEnvelopeSchema.parse(await res.json());
+    expect(body.error.issues?.map((i) => i.path)).toContain(path);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("maps an Atlas 429 to 503 with Retry-After", async () => {
+    const res = await call(
+      route({}, () => {
+        throw new AtlasError({ kind: "http", status: 429, errorCode: "RATE_LIMITED", method: "GET", url: "http://h/x", retryAfterSeconds: 9 });
+      }),
+      "/x",
+    );
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("9");
+  });
+
+  it("serves health without a session", async () => {
+    state.session = null;
+    const res = await call(route({ auth: false }, () => ({ status: "ok" })), "/api/health");
+    expect(res.status).toBe(200);
+  });
+
+  it("logs one line per request with status, duration and user, never the query's secrets", async () => {
+    await call(route({ query: z.object({}) }, () => ({})), "/api/session?token=abc");
+    expect(state.lines).toHaveLength(1);
+    expect(state.lines[0]).toMatchObject({ method: "GET", path: "/api/session", status: 200, user: "ann" });
+    expect(JSON.stringify(state.lines)).not.toContain("abc");
+  });
+});

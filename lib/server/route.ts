@@ -1,0 +1,85 @@
+import "server-only";
+import type { z } from "zod";
+import { getSession, type Role, type Session } from "@/lib/server/auth/session";
+import { ApiError, issuesOf, toErrorEnvelope } from "@/lib/server/errors";
+import { logger } from "@/lib/server/logger";
+
+const NO_STORE = { "Cache-Control": "no-store" } as const;
+
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+type Options<P extends z.ZodType, Q extends z.ZodType> = {
+  params?: P;
+  query?: Q;
+  /** Only operators may call the route; viewers get 403. */
+  role?: Role;
+  /** false only for health: every other route needs a session. */
+  auth?: boolean;
+};
+
+type Input<P extends z.ZodType, Q extends z.ZodType> = {
+  params: z.infer<P>;
+  query: z.infer<Q>;
+  session: Session | null;
+};
+
+/** Query string to a plain object; a repeated key becomes an array (`status=a&status=b`). */
+function queryObject(url: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    out[key] = values.length > 1 ? values : (values[0] ?? "");
+  }
+  return out;
+}
+
+function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): z.infer<S> {
+  if (!schema) return undefined as z.infer<S>;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ApiError("BAD_REQUEST", `Invalid ${where}`, issuesOf(parsed.error, where));
+  return parsed.data;
+}
+
+async function authorize(auth: boolean, role: Role | undefined): Promise<Session | null> {
+  if (!auth) return null;
+  const session = await getSession();
+  if (!session) throw new ApiError("UNAUTHENTICATED", "Sign in to use the Backwatch API");
+  if (role === "operator" && session.user.role !== "operator") throw new ApiError("FORBIDDEN", "This needs the operator role");
+  return session;
+}
+
+/**
+ * The one wrapper every API route goes through: session and role, params and query parsed with the
+ * shared schemas before any upstream call, any failure mapped to the one error envelope, one log line.
+ */
+export function route<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
+  options: Options<P, Q>,
+  handler: (input: Input<P, Q>) => Promise<unknown> | unknown,
+) {
+  return async function handle(request: Request, context: RouteContext): Promise<Response> {
+    const started = performance.now();
+    const url = new URL(request.url);
+    let status = 500;
+    let user: string | undefined;
+    let failure: string | undefined;
+    try {
+      const session = await authorize(options.auth ?? true, options.role);
+      user = session?.user.name;
+      const params = parse(options.params, await context.params, "params");
+      const query = parse(options.query, queryObject(url), "query");
+      const body = await handler({ params, query, session });
+      status = 200;
+      return Response.json(body, { status, headers: NO_STORE });
+    } catch (error) {
+      const mapped = toErrorEnvelope(error);
+      status = mapped.status;
+      failure = mapped.body.error.atlas?.errorCode ?? mapped.body.error.code;
+      // Unknown failures are ours: log what and where, but not the stack's data, which may hold request state.
+      if (status === 500) logger().error({ err: { name: (error as Error)?.name, message: (error as Error)?.message } }, "unhandled error");
+      return Response.json(mapped.body, { status, headers: { ...NO_STORE, ...mapped.headers } });
+    } finally {
+      const durationMs = Math.round(performance.now() - started);
+      logger().info({ method: request.method, path: url.pathname, status, durationMs, user, failure }, "request");
+    }
+  };
+}

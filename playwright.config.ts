@@ -1,0 +1,116 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+import { runEnv, storageStatePath } from "./e2e/support/run-env";
+
+const env = runEnv();
+mkdirSync(env.logDir, { recursive: true });
+// Run logs stay out of git without touching the root .gitignore.
+writeFileSync(`${env.logDir}/../.gitignore`, "*\n");
+
+// Debian's chromium by default (no browser downloads here); PLAYWRIGHT_CHROMIUM_PATH=bundled uses Playwright's own.
+const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH || "/usr/bin/chromium";
+const executablePath = chromiumPath === "bundled" ? undefined : chromiumPath;
+
+const atlasEnv = {
+  ATLAS_CLIENT_ID: env.atlas.clientId,
+  ATLAS_CLIENT_SECRET: env.atlas.clientSecret,
+  ATLAS_PUBLIC_KEY: env.atlas.publicKey,
+  ATLAS_PRIVATE_KEY: env.atlas.privateKey,
+};
+
+// The app uses the service account; the simulator accepts it and the random API key alike.
+const appEnv = {
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: env.distDir,
+  ATLAS_BASE_URL: env.simUrl,
+  ATLAS_CLIENT_ID: env.atlas.clientId,
+  ATLAS_CLIENT_SECRET: env.atlas.clientSecret,
+  ATLAS_PUBLIC_KEY: "",
+  ATLAS_PRIVATE_KEY: "",
+  ATLAS_TIMEOUT_MS: String(env.atlasTimeoutMs),
+  ATLAS_MAX_RETRIES: "1",
+  BACKWATCH_USERS: [
+    `${env.users.operator.name}:${env.users.operator.password}:operator`,
+    `${env.users.viewer.name}:${env.users.viewer.password}:viewer`,
+  ].join(","),
+  NEXTAUTH_SECRET: env.nextAuthSecret,
+  NEXTAUTH_URL: env.appUrl,
+  BACKWATCH_OIDC_ISSUER: env.idpUrl,
+  BACKWATCH_OIDC_CLIENT_ID: env.oidc.clientId,
+  BACKWATCH_OIDC_CLIENT_SECRET: env.oidc.clientSecret,
+  BACKWATCH_OIDC_NAME: "Test SSO",
+  BACKWATCH_OIDC_ROLES_CLAIM: "groups",
+  BACKWATCH_OIDC_OPERATOR_GROUPS: env.oidc.operatorGroup,
+  BACKWATCH_LOG_LEVEL: "info",
+};
+
+const log = (name: string) => `> "${env.logDir}/${name}.log" 2>&1`;
+
+export default defineConfig({
+  testDir: "e2e",
+  // Per app port, so a second run in the same checkout does not wipe this one's artifacts.
+  outputDir: `test-results/e2e-${env.appPort}`,
+  workers: 2,
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["html", { open: "never", outputFolder: `playwright-report/${env.appPort}` }]],
+  use: {
+    baseURL: env.appUrl,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [
+    // Its teardown project runs once everything depending on setup has finished, pass or fail.
+    { name: "setup", testMatch: /setup\/.*\.setup\.ts$/, teardown: "api-exclusive" },
+    {
+      name: "api",
+      testMatch: /api\/.*\.spec\.ts$/,
+      testIgnore: /api\/exclusive\//,
+      dependencies: ["setup"],
+      use: { storageState: storageStatePath("operator") },
+    },
+    { name: "ui", testMatch: /ui\/.*\.spec\.ts$/, dependencies: ["setup"], use: { storageState: storageStatePath("operator") } },
+    {
+      // Specs that flip simulator-wide switches (tenant sunset) or must see the whole run's log:
+      // as setup's teardown they start only after "api" and "ui" are done, whatever their outcome.
+      name: "api-exclusive",
+      testMatch: /api\/exclusive\/.*\.spec\.ts$/,
+      use: { storageState: storageStatePath("operator") },
+    },
+  ],
+  webServer: [
+    {
+      // Speed 60: a simulated minute per second, so the UI tests can watch exports advance.
+      name: "simulator",
+      command: `npx tsx lib/simulator/cli.ts --port ${env.simPort} --control --speed 60 ${log("simulator")}`,
+      url: `${env.simUrl}/__simulator/fixtures`,
+      env: { ...atlasEnv, NODE_ENV: "test" },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      name: "oidc-idp",
+      command: `npx tsx e2e/support/oidc-idp.mts ${log("oidc-idp")}`,
+      url: `${env.idpUrl}/.well-known/openid-configuration`,
+      env: { E2E_IDP_PORT: String(env.idpPort), E2E_APP_URL: env.appUrl, E2E_OIDC_CLIENT_ID: env.oidc.clientId, E2E_OIDC_CLIENT_SECRET: env.oidc.clientSecret },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // The production build (scripts/test.sh builds first); its log is scanned for secrets.
+      name: "app",
+      command: `npx next start -H 127.0.0.1 -p ${env.appPort} ${log("server")}`,
+      url: `${env.appUrl}/api/health`,
+      env: appEnv,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});
