@@ -2,6 +2,7 @@
 import { benchProxy } from "./proxy-bench";
 import { benchSimulator } from "./simulator-bench";
 import { startStack } from "./stack";
+import { benchUi } from "./ui-bench";
 import type { BenchFigure } from "./stats";
 
 function print(section: string, figures: BenchFigure[]): void {
@@ -18,6 +19,10 @@ async function main() {
   const stack = await startStack({ rateLimit: { backupCapacity: 1_000_000, backupRefillPerMinute: 1_000_000 } });
   try {
     print("Proxy latency", await benchProxy(stack));
+    const ui = await benchUi(stack);
+    print("Browser", ui.figures);
+    console.log("\nLargest first-load chunks (gzipped):");
+    for (const line of ui.notes) console.log(`- ${line}`);
   } finally {
     await stack.close();
   }
