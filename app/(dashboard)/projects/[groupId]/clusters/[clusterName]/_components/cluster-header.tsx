@@ -1,0 +1,39 @@
+import { atlasBackupUrl } from "@/components/jobs/atlas-links";
+import { TIER_LABEL } from "@/components/jobs/labels";
+import { Badge } from "@/components/ui/badge";
+import type { Cluster } from "@/lib/jobs/dto";
+
+export function ClusterHeader({
+  clusterName,
+  clusters,
+  groupId,
+  atlasUiBaseUrl,
+}: {
+  clusterName: string;
+  clusters: Cluster[];
+  groupId: string;
+  atlasUiBaseUrl: string;
+}) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <h1 className="text-2xl font-semibold">{clusterName}</h1>
+        {clusters.map((c) => (
+          <Badge key={c.tier} tone={c.tier === "dedicated" ? "blue" : c.tier === "flex" ? "green" : "amber"}>
+            {TIER_LABEL[c.tier]}
+            {c.instanceSize && c.instanceSize !== "FLEX" ? ` · ${c.instanceSize}` : ""}
+            {c.stateName ? ` · ${c.stateName}` : ""}
+          </Badge>
+        ))}
+      </div>
+      <a
+        href={atlasBackupUrl(atlasUiBaseUrl, groupId, clusterName)}
+        target="_blank"
+        rel="noreferrer"
+        className="rounded text-sm text-blue-800 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-200"
+      >
+        Open cluster backups in Atlas
+      </a>
+    </div>
+  );
+}

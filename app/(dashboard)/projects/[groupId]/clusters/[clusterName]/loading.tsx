@@ -1,0 +1,5 @@
+import { ClusterSkeleton } from "@/components/layout/skeletons";
+
+export default function Loading() {
+  return <ClusterSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { CardGridSkeleton } from "@/components/layout/skeletons";
+
+export default function Loading() {
+  return <CardGridSkeleton label="Loading clusters" />;
+}

@@ -1,0 +1,7 @@
+"use client";
+
+import { SegmentError } from "@/components/layout/segment-error";
+
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <SegmentError error={error} reset={reset} what="projects" />;
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { SidePanel } from "@/components/ui/dialog";
+import { StatusBadge } from "@/components/ui/badge";
+import type { JobScope } from "@/lib/api-client";
+import { jobDetailOptions } from "@/lib/query/jobs";
+import { atlasBackupUrl } from "./atlas-links";
+import { CopyButton } from "./copy-button";
+import { DownloadLinkButton } from "./download-link-button";
+import { ErrorNotice } from "./error-notice";
+import { flattenJob } from "./job-fields";
+
+export function JobDetailPanel({
+  scope,
+  jobId,
+  refreshSeconds,
+  atlasUiBaseUrl,
+  onClose,
+}: {
+  scope: JobScope;
+  jobId: string | null;
+  refreshSeconds: number;
+  atlasUiBaseUrl: string;
+  onClose: () => void;
+}) {
+  const detail = useQuery({ ...jobDetailOptions(scope, jobId ?? "", refreshSeconds), enabled: jobId !== null });
+  const job = detail.data?.job;
+  const downloadable = job && job.kind !== "export" && job.hasDownloadUrl;
+  return (
+    <SidePanel open={jobId !== null} onClose={onClose} title={`Job ${jobId ?? ""}`}>
+      <div className="flex flex-wrap items-center gap-2">
+        {job ? <StatusBadge status={job.status} /> : null}
+        <CopyButton text={jobId ?? ""} label="Copy job id" />
+        <a
+          href={atlasBackupUrl(atlasUiBaseUrl, scope.groupId, scope.clusterName)}
+          target="_blank"
+          rel="noreferrer"
+          className="rounded text-sm text-blue-800 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-200"
+        >
+          Open cluster backups in Atlas
+        </a>
+      </div>
+      {detail.error ? <ErrorNotice error={detail.error} onRetry={() => void detail.refetch()} stale={Boolean(detail.data)} /> : null}
+      {detail.isPending ? <p>Loading job…</p> : null}
+      {downloadable ? <DownloadLinkButton scope={scope} jobId={job.id} /> : null}
+      {job ? (
+        <section aria-labelledby="job-fields-title">
+          <h3 id="job-fields-title" className="mb-2 font-semibold">
+            Fields
+          </h3>
+          <dl className="grid grid-cols-[minmax(8rem,max-content)_1fr] gap-x-4 gap-y-1 text-sm">
+            {Object.entries(flattenJob(job)).map(([key, value]) => (
+              <div key={key} className="contents">
+                <dt className="text-zinc-700 dark:text-zinc-300">{key}</dt>
+                <dd className="font-mono text-xs break-all">{value || "—"}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+      {detail.data ? (
+        <section aria-labelledby="job-raw-title">
+          <h3 id="job-raw-title" className="mb-2 font-semibold">
+            Raw Atlas JSON (download URLs redacted)
+          </h3>
+          <pre
+            tabIndex={0}
+            aria-labelledby="job-raw-title"
+            className="max-h-96 overflow-auto rounded-md bg-zinc-100 p-3 font-mono text-xs text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100"
+          >
+            {JSON.stringify(detail.data.raw, null, 2)}
+          </pre>
+        </section>
+      ) : null}
+    </SidePanel>
+  );
+}

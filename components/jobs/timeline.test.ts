@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { Job } from "@/lib/jobs/dto";
+import { timelineBars } from "./timeline";
+
+const job = (id: string, status: Job["status"], startedAt: string | null, finishedAt: string | null, durationMs: number | null = null): Job => ({
+  kind: "flex-restore",
+  id: id.padStart(24, "0"),
+  groupId: "5f1e2d3c4b5a697887766555",
+  clusterName: "flex-dev",
+  status,
+  rawState: status,
+  deliveryType: null,
+  snapshotId: null,
+  startedAt,
+  finishedAt,
+  durationMs,
+  expiresAt: null,
+  hasDownloadUrl: false,
+  targetProjectId: null,
+  targetDeploymentItemName: null,
+  snapshotFinishedAt: null,
+});
+
+const from = Date.parse("2026-01-01T00:00:00Z");
+const to = Date.parse("2026-01-02T00:00:00Z");
+
+describe("timelineBars", () => {
+  it("runs a live job to the window's end but a failed job without a finish time is a tick", () => {
+    const bars = timelineBars([job("1", "running", "2026-01-01T10:00:00Z", null), job("2", "failed", "2026-01-01T09:00:00Z", null)], from, to);
+    expect(bars.map((b) => [b.job.status, b.end - b.start])).toEqual([
+      ["running", 14 * 3600_000],
+      ["failed", 0],
+    ]);
+  });
+
+  it("keeps jobs overlapping the window, drops the rest and the unstarted, newest first", () => {
+    const bars = timelineBars(
+      [
+        job("1", "completed", "2025-12-31T23:00:00Z", "2026-01-01T01:00:00Z"),
+        job("2", "completed", "2025-12-30T00:00:00Z", "2025-12-30T01:00:00Z"),
+        job("3", "queued", null, null),
+        job("4", "completed", "2026-01-01T05:00:00Z", "2026-01-01T06:00:00Z"),
+      ],
+      from,
+      to,
+    );
+    expect(bars.map((b) => b.job.id.slice(-1))).toEqual(["4", "1"]);
+  });
+});

@@ -1,0 +1,53 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, request, type Page, type TestInfo } from "@playwright/test";
+import { runEnv } from "../support/run-env";
+import { Simulator, type Fixtures } from "../support/simulator-control";
+
+export const env = runEnv();
+
+let cached: Fixtures | undefined;
+export async function fixtures(): Promise<Fixtures> {
+  if (cached) return cached;
+  const sim = await Simulator.open(env);
+  try {
+    cached = await sim.fixtures();
+  } finally {
+    await sim.close();
+  }
+  return cached;
+}
+
+export function clusterUrl(f: Fixtures, cluster: string, query = ""): string {
+  return `/projects/${f.showcase.groupId}/clusters/${cluster}${query ? `?${query}` : ""}`;
+}
+
+/** Raw control calls the shared Simulator helper does not expose (clock, clearing faults). */
+export async function simControl(method: "GET" | "POST" | "DELETE", pathname: string, data?: unknown): Promise<unknown> {
+  const ctx = await request.newContext({ baseURL: env.simUrl });
+  try {
+    const res = await ctx.fetch(pathname, { method, data });
+    expect(res.ok(), `${method} ${pathname}`).toBeTruthy();
+    return res.status() === 204 ? null : await res.json().catch(() => null);
+  } finally {
+    await ctx.dispose();
+  }
+}
+
+export const SCREENSHOT_DIR = path.resolve(__dirname, "..", "..", "test-results", "screenshots");
+
+/** Attaches a full-page screenshot to the report and keeps a copy under test-results/screenshots/. */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  const body = await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { body, contentType: "image/png" });
+}
+
+export async function expectNoAxeViolations(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: "application/json" });
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
+  expect(summary, `axe violations on ${name}`).toEqual([]);
+}

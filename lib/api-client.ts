@@ -1,0 +1,90 @@
+// Browser fetch of our own /api. Every response is checked with the dto.ts schemas; every
+// failure becomes an ApiError carrying the envelope so the UI can show Atlas's errorCode and detail.
+import type { z } from "zod";
+import type { ErrorEnvelope, JobKind, JobListQuery } from "@/lib/jobs/dto";
+
+// The schemas (and zod, ~40 kB gzipped) load with the first client-side fetch, not with the page:
+// server-prefetched data is already in the page, so most first loads never need them.
+const schemas = () => import("@/lib/jobs/dto");
+type Schemas = Awaited<ReturnType<typeof schemas>>;
+type SchemaName = "ProjectListSchema" | "ClusterListSchema" | "JobListSchema" | "JobDetailSchema" | "DownloadLinksSchema";
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly envelope: ErrorEnvelope["error"];
+
+  constructor(envelope: ErrorEnvelope["error"]) {
+    super(envelope.message);
+    this.name = "ApiError";
+    this.status = envelope.status;
+    this.envelope = envelope;
+  }
+}
+
+export interface JobScope {
+  kind: JobKind;
+  groupId: string;
+  clusterName: string;
+}
+
+const enc = encodeURIComponent;
+
+/** The /api collection path of one job kind on one cluster. */
+export function jobsPath({ kind, groupId, clusterName }: JobScope): string {
+  const cluster = `/api/projects/${enc(groupId)}/clusters/${enc(clusterName)}`;
+  switch (kind) {
+    case "restore":
+      return `${cluster}/restore-jobs`;
+    case "export":
+      return `${cluster}/exports`;
+    case "tenant-restore":
+      return `${cluster}/tenant-restores`;
+    case "flex-restore":
+      return `/api/projects/${enc(groupId)}/flex-clusters/${enc(clusterName)}/restore-jobs`;
+  }
+}
+
+export function jobListSearch(query: JobListQuery): string {
+  const params = new URLSearchParams();
+  for (const status of query.status) params.append("status", status);
+  params.set("page", String(query.page));
+  params.set("pageSize", String(query.pageSize));
+  params.set("sort", query.sort);
+  params.set("dir", query.dir);
+  return params.toString();
+}
+
+async function getJson<N extends SchemaName>(path: string, schemaName: N, signal?: AbortSignal): Promise<z.infer<Schemas[N]>> {
+  let response: Response;
+  try {
+    response = await fetch(path, { signal, headers: { accept: "application/json" }, cache: "no-store" });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError({ status: 0, code: "UPSTREAM_ERROR", message: "Backwatch is unreachable (network error)." });
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  const dto = await schemas();
+  if (!response.ok) {
+    const envelope = dto.ErrorEnvelopeSchema.safeParse(body);
+    if (envelope.success) throw new ApiError(envelope.data.error);
+    throw new ApiError({ status: response.status, code: "INTERNAL", message: `Unexpected ${response.status} from ${path}` });
+  }
+  const schema: z.ZodType = dto[schemaName];
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError({ status: response.status, code: "UPSTREAM_BAD_RESPONSE", message: `Unexpected response shape from ${path}` });
+  }
+  // The schema picked by name is exactly Schemas[N]; TypeScript cannot follow the indexed access.
+  return parsed.data as z.infer<Schemas[N]>;
+}
+
+export const api = {
+  projects: (signal?: AbortSignal) => getJson("/api/projects", "ProjectListSchema", signal),
+  clusters: (groupId: string, signal?: AbortSignal) =>
+    getJson(`/api/projects/${enc(groupId)}/clusters`, "ClusterListSchema", signal),
+  jobs: (scope: JobScope, query: JobListQuery, signal?: AbortSignal) =>
+    getJson(`${jobsPath(scope)}?${jobListSearch(query)}`, "JobListSchema", signal),
+  job: (scope: JobScope, id: string, signal?: AbortSignal) =>
+    getJson(`${jobsPath(scope)}/${enc(id)}`, "JobDetailSchema", signal),
+  downloadLinks: (scope: JobScope, id: string) => getJson(`${jobsPath(scope)}/${enc(id)}/download`, "DownloadLinksSchema"),
+};
