@@ -53,6 +53,9 @@ function showcaseHead(): Spec[] {
     { offset: 5 * HOUR, queueSec: 3 * m, runSec: 50 * m, outcome: "Successful", customData: true },
     { offset: 8 * HOUR, queueSec: 4 * m, runSec: 40 * m, outcome: "Failed", stopFraction: 0.4 },
     { offset: 12 * HOUR, queueSec: 2 * m, runSec: 60 * m, outcome: "Cancelled", stopFraction: 0.25 },
+    // Stuck: queued, and crawling, for weeks of simulated time, so both states are on show at any clock speed.
+    { offset: 2 * HOUR, queueSec: 30 * DAY, runSec: HOUR, outcome: "Successful" },
+    { offset: 3 * HOUR, queueSec: 5 * m, runSec: 30 * DAY, outcome: "Successful", customData: true },
   ];
 }
 

@@ -72,6 +72,8 @@ function showcaseHead(rng: Rng): Spec[] {
     { offset: 13 * HOUR, runSec: 40 * m, delivery: "pointInTime", outcome: "failed", pit: "utc" },
     { offset: 15 * HOUR, runSec: 30 * m, delivery: "automated", outcome: "cancelled" },
     { offset: 20 * HOUR, runSec: runFor(rng, "download"), delivery: "download", outcome: "completed" },
+    // Stuck: in progress for weeks of simulated time, so "in progress" is on show at any clock speed.
+    { offset: 45 * m, runSec: 30 * DAY, delivery: "automated", outcome: "completed" },
   ];
 }
 

@@ -5,6 +5,8 @@ import { Store } from "./store";
 import { worldSizes } from "./world";
 
 const START = Date.parse("2026-06-01T12:00:00Z") / 1000;
+// A week of simulated time: longer than any test run at the e2e clock speed (60x, about 2.8 hours).
+const WEEK_LATER = START + 7 * 86_400;
 
 describe("seeded data", () => {
   it("is identical for the same seed and start time, and differs for another seed", () => {
@@ -42,7 +44,9 @@ describe("seeded data", () => {
     if (!p || !prod) throw new Error("no showcase");
     const jobs = s.restoreJobs(p, prod).items;
     expect(jobs).toHaveLength(1200);
-    expect(new Set(jobs.map((j) => restoreAt(j, START).state))).toEqual(new Set(["inProgress", "completed", "failed", "cancelled", "expired"]));
+    for (const at of [START, WEEK_LATER]) {
+      expect(new Set(jobs.map((j) => restoreAt(j, at).state))).toEqual(new Set(["inProgress", "completed", "failed", "cancelled", "expired"]));
+    }
     expect(new Set(jobs.map((j) => j.delivery))).toEqual(new Set(["automated", "download", "pointInTime"]));
     expect(jobs.some((j) => j.pitUtc !== undefined)).toBe(true);
     expect(jobs.some((j) => j.oplogTs !== undefined && j.oplogInc !== undefined)).toBe(true);
@@ -54,16 +58,19 @@ describe("seeded data", () => {
     for (let i = 1; i < jobs.length; i++) expect(jobs[i - 1]!.t0).toBeGreaterThanOrEqual(jobs[i]!.t0);
   });
 
-  it("covers every export state and every flex/tenant status at start", () => {
+  it.each([
+    ["at start", START],
+    ["a simulated week later", WEEK_LATER],
+  ])("covers every export state and every flex/tenant status %s", (_label, at) => {
     const s = new Store(3, 1, START);
     const p = s.world.projects[0]!;
     const analytics = p.clusters.find((c) => c.name === "payments-analytics")!;
-    expect(new Set(s.exportJobs(p, analytics).items.map((e) => exportAt(e, START).state))).toEqual(new Set(["Queued", "InProgress", "Successful", "Failed", "Cancelled"]));
+    expect(new Set(s.exportJobs(p, analytics).items.map((e) => exportAt(e, at).state))).toEqual(new Set(["Queued", "InProgress", "Successful", "Failed", "Cancelled"]));
     const all = ["PENDING", "QUEUED", "RUNNING", "FAILED", "COMPLETED"];
     const m2 = p.clusters.find((c) => c.name === "legacy-m2")!;
-    expect(new Set(s.tenantRestores(p, m2).items.map((r) => phasedAt(r, START).status))).toEqual(new Set(all));
+    expect(new Set(s.tenantRestores(p, m2).items.map((r) => phasedAt(r, at).status))).toEqual(new Set(all));
     const flex = p.flexClusters.find((f) => f.name === "flex-dev")!;
-    expect(new Set(s.flexRestores(p, flex).items.map((r) => phasedAt(r, START).status))).toEqual(new Set(all));
+    expect(new Set(s.flexRestores(p, flex).items.map((r) => phasedAt(r, at).status))).toEqual(new Set(all));
     const m5 = p.clusters.find((c) => c.name === "legacy-m5")!;
     expect(m5.tier).toBe("tenant");
     expect(p.flexClusters.some((f) => f.name === "legacy-m5")).toBe(true);
