@@ -1,28 +1,10 @@
 // Proxy latency: our /api list route next to fetching the same data straight from the simulator.
+import { SimulatorClient } from "../lib/simulator/testing/simulator-client";
 import { figure, percentile, timeRuns, type BenchFigure } from "./stats";
 import type { Stack } from "./stack";
 
 const RUNS = 60;
 const WARMUP = 5;
-
-interface Fixtures {
-  showcase: { groupId: string; bigRestoreCluster: string; exportCluster: string };
-}
-
-async function bearer(stack: Stack): Promise<string> {
-  const { clientId, clientSecret } = stack.simulator.credentials;
-  const res = await fetch(`${stack.simulator.url}/api/oauth/token`, {
-    method: "POST",
-    headers: {
-      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,
-      "content-type": "application/x-www-form-urlencoded",
-      accept: "application/json",
-    },
-    body: "grant_type=client_credentials",
-  });
-  const body = (await res.json()) as { access_token: string };
-  return body.access_token;
-}
 
 /** Every upstream page of a list, first page then the rest concurrently: what a direct client must do for exact counts. */
 async function directAll(stack: Stack, token: string, path: string): Promise<void> {
@@ -39,9 +21,9 @@ async function directAll(stack: Stack, token: string, path: string): Promise<voi
 }
 
 export async function benchProxy(stack: Stack): Promise<BenchFigure[]> {
-  const fixtures = (await (await fetch(`${stack.simulator.url}/__simulator/fixtures`)).json()) as Fixtures;
-  const { groupId, bigRestoreCluster, exportCluster } = fixtures.showcase;
-  const token = await bearer(stack);
+  const simulator = new SimulatorClient(stack.simulator.url);
+  const { groupId, bigRestoreCluster, exportCluster } = (await simulator.fixtures()).showcase;
+  const token = await simulator.bearerToken(stack.simulator.credentials);
   const cookie = await stack.cookie();
   const figures: BenchFigure[] = [];
 

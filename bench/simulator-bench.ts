@@ -4,6 +4,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { startSimulator } from "../lib/simulator/index";
+import { SimulatorClient } from "../lib/simulator/testing/simulator-client";
 import { figure, percentile, timeRuns, type BenchFigure } from "./stats";
 
 const V1 = "application/vnd.atlas.2023-01-01+json";
@@ -22,11 +23,9 @@ export async function benchSimulator(): Promise<BenchFigure[]> {
   const sim = await startSimulator({ port: 0, scale: 10, quiet: true, control: true, rateLimit: { backupCapacity: 1_000_000, backupRefillPerMinute: 1_000_000 } });
   try {
     const rssAtStart = process.memoryUsage().rss;
-    const basic = Buffer.from(`${sim.credentials.clientId}:${sim.credentials.clientSecret}`).toString("base64");
-    const tokenRes = await fetch(`${sim.url}/api/oauth/token`, { method: "POST", headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded" }, body: "grant_type=client_credentials" });
-    const { access_token } = (await tokenRes.json()) as { access_token: string };
-    const headers = { Authorization: `Bearer ${access_token}`, Accept: V1 };
-    const fixtures = (await (await fetch(`${sim.url}/__simulator/fixtures`)).json()) as { projects: Array<{ id: string }>; showcase: { groupId: string; bigRestoreCluster: string } };
+    const simulator = new SimulatorClient(sim.url);
+    const headers = { Authorization: `Bearer ${await simulator.bearerToken(sim.credentials)}`, Accept: V1 };
+    const fixtures = await simulator.fixtures();
     const pageUrl = `${sim.url}/api/atlas/v2/groups/${fixtures.showcase.groupId}/clusters/${fixtures.showcase.bigRestoreCluster}/backup/restoreJobs?itemsPerPage=500`;
     const sample = await (await fetch(pageUrl, { headers })).text();
 

@@ -2,15 +2,12 @@
 // and paging a cluster's jobs, read from Chromium's own Performance metrics (TaskDuration).
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { SimulatorClient } from "../lib/simulator/testing/simulator-client";
 import { figure, percentile, type BenchFigure } from "./stats";
 import type { Stack } from "./stack";
 
 const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH === "bundled" ? undefined : (process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium");
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-interface Fixtures {
-  showcase: { groupId: string; bigRestoreCluster: string; exportCluster: string };
-}
 
 async function authedContext(browser: Browser, stack: Stack): Promise<BrowserContext> {
   const context = await browser.newContext();
@@ -79,8 +76,7 @@ async function interactionCosts(context: BrowserContext, url: string): Promise<{
 }
 
 export async function benchUi(stack: Stack): Promise<{ figures: BenchFigure[]; notes: string[] }> {
-  const fixtures = (await (await fetch(`${stack.simulator.url}/__simulator/fixtures`)).json()) as Fixtures;
-  const { groupId, bigRestoreCluster, exportCluster } = fixtures.showcase;
+  const { groupId, bigRestoreCluster, exportCluster } = (await new SimulatorClient(stack.simulator.url).fixtures()).showcase;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const figures: BenchFigure[] = [];
   const notes: string[] = [];

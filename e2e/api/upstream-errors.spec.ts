@@ -1,6 +1,6 @@
 import { ErrorEnvelopeSchema } from "../../lib/jobs/dto";
 import { expect, test } from "../support/api-fixtures";
-import { callsMatching, clusterFaultPath } from "../support/simulator-control";
+import { requestCount, clusterFaultPath } from "../support/simulator-control";
 import { randomId, randomName } from "../support/routes";
 
 // Each fault targets a cluster name made up for that test alone, so it cannot disturb other specs
@@ -46,11 +46,11 @@ test.describe("Atlas failures map to the one envelope", () => {
     expect(error.atlas?.errorCode).toBe("RATE_LIMITED");
 
     // While the project is held back, the next call answers at once without asking Atlas again.
-    const before = callsMatching(await sim.counters(), g);
+    const before = requestCount(await sim.counters(), g);
     const again = await operator.get(`/api/projects/${g}/clusters/${cluster}/exports`);
     expect(again.status()).toBe(503);
     expect(Number(again.headers()["retry-after"])).toBeGreaterThan(0);
-    expect(callsMatching(await sim.counters(), g)).toBe(before);
+    expect(requestCount(await sim.counters(), g)).toBe(before);
   });
 
   test("Atlas 500 -> retried, then 502 UPSTREAM_ERROR", async ({ operator, sim, fx }) => {
@@ -63,7 +63,7 @@ test.describe("Atlas failures map to the one envelope", () => {
     expect(error.code).toBe("UPSTREAM_ERROR");
     expect(error.atlas?.errorCode).toBe("UNEXPECTED_ERROR");
     // ATLAS_MAX_RETRIES is 1 in this run: the first try and one retry.
-    expect(callsMatching(await sim.counters(), cluster)).toBe(2);
+    expect(requestCount(await sim.counters(), cluster)).toBe(2);
   });
 
   test("Atlas slower than ATLAS_TIMEOUT_MS -> 504 UPSTREAM_TIMEOUT", async ({ operator, sim, fx, env }) => {

@@ -1,6 +1,6 @@
 import { ErrorEnvelopeSchema } from "../../lib/jobs/dto";
 import { expect, test } from "../support/api-fixtures";
-import { callsMatching } from "../support/simulator-control";
+import { requestCount } from "../support/simulator-control";
 import { randomName } from "../support/routes";
 
 // Each bad request carries a marker unique to it; had it reached Atlas, the simulator's counters
@@ -8,10 +8,10 @@ import { randomName } from "../support/routes";
 test.describe("bad input is a 400 before any upstream call", () => {
   test("the counter check itself sees a request that does reach Atlas", async ({ operator, sim, fx }) => {
     const cluster = randomName("probe");
-    const before = callsMatching(await sim.counters(), cluster);
+    const before = requestCount(await sim.counters(), cluster);
     const res = await operator.get(`/api/projects/${fx.showcase.groupId}/clusters/${cluster}/restore-jobs`);
     expect(res.status()).toBe(404);
-    expect(callsMatching(await sim.counters(), cluster)).toBeGreaterThan(before);
+    expect(requestCount(await sim.counters(), cluster)).toBeGreaterThan(before);
   });
 
   const cases: Array<{ name: string; path: (g: string, marker: string) => string; issue: string }> = [
@@ -43,8 +43,8 @@ test.describe("bad input is a 400 before any upstream call", () => {
       expect(body.error.code).toBe("BAD_REQUEST");
       expect(body.error.issues?.map((i) => i.path)).toContain(c.issue);
       const after = await sim.counters();
-      expect(callsMatching(after, marker)).toBe(callsMatching(before, marker));
-      expect(callsMatching(after, marker)).toBe(0);
+      expect(requestCount(after, marker)).toBe(requestCount(before, marker));
+      expect(requestCount(after, marker)).toBe(0);
     });
   }
 

@@ -13,14 +13,7 @@ const context = (env: RunEnv, storageState?: string) =>
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   env: [async ({}, provide) => provide(runEnv()), { scope: "worker" }],
-  sim: [
-    async ({ env }, provide) => {
-      const sim = await Simulator.open(env);
-      await provide(sim);
-      await sim.close();
-    },
-    { scope: "worker" },
-  ],
+  sim: [async ({ env }, provide) => provide(new Simulator(env)), { scope: "worker" }],
   fx: [async ({ sim }, provide) => provide(await sim.fixtures()), { scope: "worker" }],
   operator: async ({ env }, provide) => {
     const ctx = await context(env, storageStatePath("operator"));

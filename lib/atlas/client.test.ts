@@ -1,36 +1,22 @@
 import "server-only";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "@/lib/simulator";
+import { describe, expect, it } from "vitest";
+import { simulatorPerFile } from "@/lib/simulator/testing/simulator-per-file";
 import { createAtlasClient, type AtlasClient } from "./client";
 import type { AtlasClientConfig } from "./config";
 import { AtlasError } from "./errors";
 import { operations } from "./operations";
 import { GroupPageSchema } from "./schemas/group";
-import { type Fixtures, type SimulatorControl, simulatorControl } from "./testing/simulator-control";
 
-let sim: RunningSimulator;
-let ctl: SimulatorControl;
-let fx: Fixtures;
 // Every test builds a fresh client, hence a fresh token: lift the token endpoint's small bucket.
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, control: true, quiet: true, rateLimit: { tokenCapacity: 1_000 } });
-  ctl = simulatorControl(sim.url);
-  fx = await ctl.fixtures();
-});
-afterAll(() => sim?.close());
-beforeEach(async () => {
-  await ctl.clearFaults();
-  await ctl.resetCounters();
-});
+const upstream = simulatorPerFile({ rateLimit: { tokenCapacity: 1_000 } });
 
 function client(kind: "service-account" | "api-key", overrides: Partial<AtlasClientConfig> = {}): AtlasClient {
-  const c = sim.credentials;
+  const c = upstream.sim.credentials;
   const credentials =
     kind === "api-key"
       ? { kind, publicKey: c.publicKey, privateKey: c.privateKey }
       : { kind, clientId: c.clientId, clientSecret: c.clientSecret };
-  return createAtlasClient({ baseUrl: sim.url, credentials, timeoutMs: 5_000, maxRetries: 2, retryMinDelayMs: 10, ...overrides });
+  return createAtlasClient({ baseUrl: upstream.sim.url, credentials, timeoutMs: 5_000, maxRetries: 2, retryMinDelayMs: 10, ...overrides });
 }
 
 const rejection = (promise: Promise<unknown>) =>
@@ -50,20 +36,20 @@ describe("service account auth", () => {
     const atlas = client("service-account");
     const results = await Promise.all(Array.from({ length: 10 }, () => atlas.call(operations.listGroups, {})));
     expect(results.every((r) => r.data.results.length > 0)).toBe(true);
-    expect(await ctl.count(TOKEN)).toBe(1);
+    expect(await upstream.ctl.count(TOKEN)).toBe(1);
   });
 
   it("drops the token on a 401 and retries once with a new one", async () => {
     const atlas = client("service-account");
     await atlas.call(operations.listGroups, {});
-    await ctl.addFault({ path: "^/api/atlas/v2/groups$", status: 401, errorCode: "USER_UNAUTHORIZED", times: 1 });
+    await upstream.ctl.addFault({ path: "^/api/atlas/v2/groups$", status: 401, errorCode: "USER_UNAUTHORIZED", times: 1 });
     const { data } = await atlas.call(operations.listGroups, {});
     expect(data.results.length).toBeGreaterThan(0);
-    expect(await ctl.count(TOKEN)).toBe(2);
+    expect(await upstream.ctl.count(TOKEN)).toBe(2);
   });
 
   it("reports bad credentials as an auth error without the secret", async () => {
-    const atlas = createAtlasClient({ baseUrl: sim.url, credentials: { kind: "service-account", clientId: "mdb_sa_id_nobody", clientSecret: "not-the-secret-x" }, timeoutMs: 5_000, maxRetries: 2 });
+    const atlas = createAtlasClient({ baseUrl: upstream.sim.url, credentials: { kind: "service-account", clientId: "mdb_sa_id_nobody", clientSecret: "not-the-secret-x" }, timeoutMs: 5_000, maxRetries: 2 });
     const error = await rejection(atlas.call(operations.listGroups, {}));
     expect(error.kind).toBe("auth");
     expect(error.status).toBe(401);
@@ -74,15 +60,15 @@ describe("service account auth", () => {
 describe("API key (digest) auth", () => {
   it("pays one 401 challenge for a run of sequential calls", async () => {
     const atlas = client("api-key");
-    const { groupId, bigRestoreCluster } = fx.showcase;
+    const { groupId, bigRestoreCluster } = upstream.fx.showcase;
     for (let i = 0; i < 5; i++) await atlas.call(operations.listGroups, {});
     await atlas.call(operations.listGroupClusterBackupRestoreJobs, { groupId, clusterName: bigRestoreCluster }, { query: { pageNum: 2, itemsPerPage: 10 } });
-    expect(await ctl.count(ANY, 401)).toBe(1);
-    expect(await ctl.count(ANY, 200)).toBe(6);
+    expect(await upstream.ctl.count(ANY, 401)).toBe(1);
+    expect(await upstream.ctl.count(ANY, 200)).toBe(6);
   });
 
   it("rejects a wrong private key as an auth error", async () => {
-    const atlas = createAtlasClient({ baseUrl: sim.url, credentials: { kind: "api-key", publicKey: sim.credentials.publicKey, privateKey: "wrong-private-key" }, timeoutMs: 5_000, maxRetries: 2 });
+    const atlas = createAtlasClient({ baseUrl: upstream.sim.url, credentials: { kind: "api-key", publicKey: upstream.sim.credentials.publicKey, privateKey: "wrong-private-key" }, timeoutMs: 5_000, maxRetries: 2 });
     const error = await rejection(atlas.call(operations.listGroups, {}));
     expect(error.kind).toBe("auth");
     expect(error.message).not.toContain("wrong-private-key");
@@ -93,42 +79,42 @@ describe("retries", () => {
   const groups = /^GET \/api\/atlas\/v2\/groups$/;
 
   it("retries a GET after a 500 and succeeds", async () => {
-    await ctl.addFault({ path: "^/api/atlas/v2/groups$", status: 500, times: 1 });
+    await upstream.ctl.addFault({ path: "^/api/atlas/v2/groups$", status: 500, times: 1 });
     const { data } = await client("service-account").call(operations.listGroups, {});
     expect(data.results.length).toBeGreaterThan(0);
-    expect(await ctl.count(groups, 500)).toBe(1);
-    expect(await ctl.count(groups, 200)).toBe(1);
+    expect(await upstream.ctl.count(groups, 500)).toBe(1);
+    expect(await upstream.ctl.count(groups, 200)).toBe(1);
   });
 
   it("retries after the connection is dropped", async () => {
-    await ctl.addFault({ path: "^/api/atlas/v2/groups$", drop: true, times: 1 });
+    await upstream.ctl.addFault({ path: "^/api/atlas/v2/groups$", drop: true, times: 1 });
     const { data } = await client("service-account").call(operations.listGroups, {});
     expect(data.results.length).toBeGreaterThan(0);
   });
 
   it("gives up after ATLAS_MAX_RETRIES", async () => {
-    await ctl.addFault({ path: "^/api/atlas/v2/groups$", status: 503 });
+    await upstream.ctl.addFault({ path: "^/api/atlas/v2/groups$", status: 503 });
     const error = await rejection(client("service-account", { maxRetries: 2 }).call(operations.listGroups, {}));
     expect(error).toMatchObject({ kind: "http", status: 503 });
-    expect(await ctl.count(groups, 503)).toBe(3);
+    expect(await upstream.ctl.count(groups, 503)).toBe(3);
   });
 
   it("does not retry a 404 and keeps Atlas's errorCode", async () => {
-    const { groupId, bigRestoreCluster } = fx.showcase;
+    const { groupId, bigRestoreCluster } = upstream.fx.showcase;
     const params = { groupId, clusterName: bigRestoreCluster, jobId: "0123456789abcdef01234567" };
     const error = await rejection(client("service-account").call(operations.getGroupClusterBackupRestoreJob, params));
     expect(error).toMatchObject({ kind: "http", status: 404 });
     expect(error.errorCode).toBeTruthy();
     expect(error.url).toContain("/restoreJobs/0123456789abcdef01234567");
-    expect(await ctl.count(/restoreJobs/)).toBe(1);
+    expect(await upstream.ctl.count(/restoreJobs/)).toBe(1);
   });
 });
 
 describe("rate limiting", () => {
   it("pauses only the limited project: the next call fails fast, another project proceeds", async () => {
-    const [a, b] = fx.projects;
+    const [a, b] = upstream.fx.projects;
     const atlas = client("service-account");
-    await ctl.addFault({ path: `^/api/atlas/v2/groups/${a!.id}/flexClusters$`, status: 429, retryAfterSeconds: 30, times: 1 });
+    await upstream.ctl.addFault({ path: `^/api/atlas/v2/groups/${a!.id}/flexClusters$`, status: 429, retryAfterSeconds: 30, times: 1 });
     const first = await rejection(atlas.call(operations.listGroupFlexClusters, { groupId: a!.id }));
     expect(first).toMatchObject({ status: 429, retryAfterSeconds: 30 });
     const second = await rejection(atlas.call(operations.listGroupFlexClusters, { groupId: a!.id }));
@@ -136,24 +122,24 @@ describe("rate limiting", () => {
     expect(second.retryAfterSeconds).toBeGreaterThan(0);
     expect(second.retryAfterSeconds).toBeLessThanOrEqual(30);
     await atlas.call(operations.listGroupFlexClusters, { groupId: b!.id });
-    expect(await ctl.count(new RegExp(a!.id))).toBe(1);
-    expect(await ctl.count(new RegExp(b!.id), 200)).toBe(1);
+    expect(await upstream.ctl.count(new RegExp(a!.id))).toBe(1);
+    expect(await upstream.ctl.count(new RegExp(b!.id), 200)).toBe(1);
   });
 
   it("waits out a short Retry-After inside the deadline, then calls once", async () => {
-    const [a] = fx.projects;
+    const [a] = upstream.fx.projects;
     const atlas = client("service-account");
-    await ctl.addFault({ path: `^/api/atlas/v2/groups/${a!.id}/flexClusters$`, status: 429, retryAfterSeconds: 1, times: 1 });
+    await upstream.ctl.addFault({ path: `^/api/atlas/v2/groups/${a!.id}/flexClusters$`, status: 429, retryAfterSeconds: 1, times: 1 });
     await rejection(atlas.call(operations.listGroupFlexClusters, { groupId: a!.id }));
     await atlas.call(operations.listGroupFlexClusters, { groupId: a!.id });
-    expect(await ctl.count(new RegExp(a!.id), 429)).toBe(1);
-    expect(await ctl.count(new RegExp(a!.id), 200)).toBe(1);
+    expect(await upstream.ctl.count(new RegExp(a!.id), 429)).toBe(1);
+    expect(await upstream.ctl.count(new RegExp(a!.id), 200)).toBe(1);
   });
 });
 
 describe("failures", () => {
   it("times out when Atlas is slower than the deadline, without retrying", async () => {
-    await ctl.addFault({ path: "^/api/atlas/v2/groups$", latencyMs: 3_000, times: 1 });
+    await upstream.ctl.addFault({ path: "^/api/atlas/v2/groups$", latencyMs: 3_000, times: 1 });
     const error = await rejection(client("service-account", { timeoutMs: 400 }).call(operations.listGroups, {}));
     expect(error).toMatchObject({ kind: "timeout", status: null });
   });
@@ -161,7 +147,7 @@ describe("failures", () => {
   it("rejects a body that does not match the operation's schema", async () => {
     // Clusters read as projects: no orgId, so the page fails the operation's schema.
     const nonsense = { ...operations.listGroupClusters, id: "clustersAsGroups", schema: GroupPageSchema };
-    const error = await rejection(client("service-account").call(nonsense, { groupId: fx.showcase.groupId }));
+    const error = await rejection(client("service-account").call(nonsense, { groupId: upstream.fx.showcase.groupId }));
     expect(error.kind).toBe("invalid-response");
     expect(error.detail).toContain("clustersAsGroups");
   });
@@ -179,7 +165,7 @@ describe("failures", () => {
       seen.push(new Headers(init?.headers).get("accept") ?? "");
       return fetch(input, init);
     };
-    const { groupId } = fx.showcase;
+    const { groupId } = upstream.fx.showcase;
     const atlas = client("api-key", { fetch: spy });
     await atlas.call(operations.listGroupClusters, { groupId });
     await atlas.call(operations.listGroupFlexClusters, { groupId });

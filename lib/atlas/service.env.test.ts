@@ -2,7 +2,7 @@ import "server-only";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { getJobDownloadLinks, listClusters, listJobs, listProjects } from "./service";
-import { type Fixtures, simulatorControl } from "./testing/simulator-control";
+import { SimulatorClient, type Fixtures } from "@/lib/simulator/testing/simulator-client";
 
 // The default service reads its configuration from the validated environment on first use, so the
 // environment is set before any service call (serverEnv() caches what it reads).
@@ -12,7 +12,7 @@ const saved = { ...process.env };
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, control: true, quiet: true });
-  fx = await simulatorControl(sim.url).fixtures();
+  fx = await new SimulatorClient(sim.url).fixtures();
   for (const key of ["ATLAS_CLIENT_ID", "ATLAS_CLIENT_SECRET", "ATLAS_PUBLIC_KEY", "ATLAS_PRIVATE_KEY"]) delete process.env[key];
   Object.assign(process.env, {
     ATLAS_BASE_URL: sim.url,

@@ -1,52 +1,37 @@
 import "server-only";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "@/lib/simulator";
+import { describe, expect, it } from "vitest";
+import { simulatorPerFile } from "@/lib/simulator/testing/simulator-per-file";
 import { ClusterListSchema, JobDetailSchema, JobListSchema, type JobListQuery } from "@/lib/jobs/dto";
 import * as catalog from "./catalog-service";
 import { createAtlasClient } from "./client";
 import { AtlasError } from "./errors";
 import * as jobs from "./jobs-service";
 import { createServiceDeps, type ServiceDeps } from "./service-deps";
-import { type Fixtures, type SimulatorControl, simulatorControl } from "./testing/simulator-control";
 
-let sim: RunningSimulator;
-let ctl: SimulatorControl;
-let fx: Fixtures;
+const upstream = simulatorPerFile({ rateLimit: { tokenCapacity: 1_000 } });
 
 function deps(projectAllowlist: string[] = []): ServiceDeps {
-  const { clientId, clientSecret } = sim.credentials;
-  const client = createAtlasClient({ baseUrl: sim.url, credentials: { kind: "service-account", clientId, clientSecret }, timeoutMs: 10_000, maxRetries: 2, retryMinDelayMs: 10 });
+  const { clientId, clientSecret } = upstream.sim.credentials;
+  const client = createAtlasClient({ baseUrl: upstream.sim.url, credentials: { kind: "service-account", clientId, clientSecret }, timeoutMs: 10_000, maxRetries: 2, retryMinDelayMs: 10 });
   return createServiceDeps(client, { projectAllowlist });
 }
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, control: true, quiet: true, rateLimit: { tokenCapacity: 1_000 } });
-  ctl = simulatorControl(sim.url);
-  fx = await ctl.fixtures();
-});
-afterAll(() => sim?.close());
-beforeEach(async () => {
-  await ctl.clearFaults();
-  await ctl.configure({ tenantSunset: false });
-  await ctl.resetCounters();
-});
 
 const q = (over: Partial<JobListQuery> = {}): JobListQuery => ({ status: [], page: 1, pageSize: 50, sort: "startedAt", dir: "desc", ...over });
 const RESTORE_LIST = /^GET \/api\/atlas\/v2\/groups\/\w+\/clusters\/payments-prod\/backup\/restoreJobs$/;
 
 describe("listJobs over a cluster with 1,200 restore jobs", () => {
   it("fetches all 3 upstream pages once and counts exactly", async () => {
-    const { groupId, bigRestoreCluster, restoreJobCount } = fx.showcase;
+    const { groupId, bigRestoreCluster, restoreJobCount } = upstream.fx.showcase;
     const list = await jobs.listJobs(deps(), "restore", groupId, bigRestoreCluster, q());
     expect(JobListSchema.parse(list)).toBeTruthy();
     expect(list.totalCount).toBe(restoreJobCount);
     expect(Object.values(list.counts).reduce((a, b) => a + b, 0)).toBe(restoreJobCount);
     expect(list.items).toHaveLength(50);
-    expect(await ctl.count(RESTORE_LIST, 200)).toBe(3);
+    expect(await upstream.ctl.count(RESTORE_LIST, 200)).toBe(3);
   });
 
   it("filters and pages on the whole list", async () => {
-    const { groupId, bigRestoreCluster } = fx.showcase;
+    const { groupId, bigRestoreCluster } = upstream.fx.showcase;
     const d = deps();
     const all = await jobs.listJobs(d, "restore", groupId, bigRestoreCluster, q());
     const failed = await jobs.listJobs(d, "restore", groupId, bigRestoreCluster, q({ status: ["failed", "expired"], pageSize: 500, sort: "finishedAt", dir: "asc" }));
@@ -59,16 +44,16 @@ describe("listJobs over a cluster with 1,200 restore jobs", () => {
   });
 
   it("coalesces identical concurrent fetches into one set of upstream calls", async () => {
-    const { groupId, bigRestoreCluster } = fx.showcase;
+    const { groupId, bigRestoreCluster } = upstream.fx.showcase;
     const d = deps();
     await Promise.all([1, 2, 3].map((page) => jobs.listJobs(d, "restore", groupId, bigRestoreCluster, q({ page }))));
-    expect(await ctl.count(RESTORE_LIST, 200)).toBe(3);
+    expect(await upstream.ctl.count(RESTORE_LIST, 200)).toBe(3);
   });
 });
 
 describe("download URLs", () => {
   it("appear only in getJobDownloadLinks; lists and details carry none", async () => {
-    const { groupId, bigRestoreCluster } = fx.showcase;
+    const { groupId, bigRestoreCluster } = upstream.fx.showcase;
     const d = deps();
     const list = await jobs.listJobs(d, "restore", groupId, bigRestoreCluster, q({ pageSize: 500 }));
     expect(JSON.stringify(list)).not.toMatch(/deliveryUrl|downloadUrl|https?:\/\/(?!cloud\.mongodb)/);
@@ -86,20 +71,22 @@ describe("download URLs", () => {
 
 describe("exports", () => {
   it("carry progress", async () => {
-    const { groupId, exportCluster } = fx.showcase;
+    const { groupId, exportCluster } = upstream.fx.showcase;
     const list = await jobs.listJobs(deps(), "export", groupId, exportCluster, q({ status: ["running"] }));
     expect(list.items.length).toBeGreaterThan(0);
-    for (const job of list.items) {
-      if (job.kind !== "export") throw new Error("not an export");
-      expect(job.progress?.percent).toBeGreaterThan(0);
-      expect(job.progress?.percent).toBeLessThan(100);
+    // The showcase has a 30-day export whose count reads 0 for its first hours, depending on the wall clock.
+    const percents = list.items.map((job) => (job.kind === "export" ? job.progress?.percent : undefined));
+    for (const percent of percents) {
+      expect(percent).toBeGreaterThanOrEqual(0);
+      expect(percent).toBeLessThan(100);
     }
+    expect(percents.some((percent) => (percent ?? 0) > 0)).toBe(true);
   });
 });
 
 describe("tenant restores", () => {
   it("carry the deprecation and whether a Flex successor exists", async () => {
-    const { groupId, sharedM2Cluster, sharedM5MigratedCluster } = fx.showcase;
+    const { groupId, sharedM2Cluster, sharedM5MigratedCluster } = upstream.fx.showcase;
     const d = deps();
     const m2 = await jobs.listJobs(d, "tenant-restore", groupId, sharedM2Cluster, q());
     expect(m2.totalCount).toBeGreaterThan(0);
@@ -109,20 +96,20 @@ describe("tenant restores", () => {
   });
 
   it("answer an empty, retired list once Atlas returns 410", async () => {
-    const { groupId, sharedM5MigratedCluster } = fx.showcase;
-    await ctl.configure({ tenantSunset: true });
+    const { groupId, sharedM5MigratedCluster } = upstream.fx.showcase;
+    await upstream.ctl.setConfig({ tenantSunset: true });
     const list = await jobs.listJobs(deps(), "tenant-restore", groupId, sharedM5MigratedCluster, q());
     expect(list.items).toEqual([]);
     expect(list.totalCount).toBe(0);
     expect(list.deprecation).toMatchObject({ retired: true, successor: { exists: true } });
     expect(list.deprecation?.message).toMatch(/retired/);
-    expect(await ctl.count(/tenant\/restores$/, 410)).toBe(1);
+    expect(await upstream.ctl.count(/tenant\/restores$/, 410)).toBe(1);
   });
 });
 
 describe("clusters", () => {
   it("lists dedicated, shared-tier and flex clusters with their job kinds", async () => {
-    const { groupId, bigRestoreCluster, sharedM2Cluster, sharedM5MigratedCluster, flexCluster } = fx.showcase;
+    const { groupId, bigRestoreCluster, sharedM2Cluster, sharedM5MigratedCluster, flexCluster } = upstream.fx.showcase;
     const list = ClusterListSchema.parse(await catalog.listClusters(deps(), groupId));
     const find = (name: string, tier: string) => list.items.find((c) => c.name === name && c.tier === tier);
     expect(find(bigRestoreCluster, "dedicated")).toMatchObject({ instanceSize: "M30", backupEnabled: true, jobKinds: ["restore", "export"] });
@@ -134,14 +121,14 @@ describe("clusters", () => {
 
 describe("project allowlist", () => {
   it("hides other projects from listProjects", async () => {
-    const [a] = fx.projects;
+    const [a] = upstream.fx.projects;
     const projects = await catalog.listProjects(deps([a!.id]));
     expect(projects.items.map((p) => p.id)).toEqual([a!.id]);
   });
 
   it("answers 404 for a project outside it, before any upstream call", async () => {
-    const { groupId, bigRestoreCluster } = fx.showcase;
-    const other = fx.projects.find((p) => p.id !== groupId)!;
+    const { groupId, bigRestoreCluster } = upstream.fx.showcase;
+    const other = upstream.fx.projects.find((p) => p.id !== groupId)!;
     const d = deps([other.id]);
     const calls = [
       jobs.listJobs(d, "restore", groupId, bigRestoreCluster, q()),
@@ -150,6 +137,6 @@ describe("project allowlist", () => {
     ];
     for (const call of calls) await expect(call).rejects.toMatchObject({ name: "AtlasError", status: 404 });
     await expect(calls[0]).rejects.toBeInstanceOf(AtlasError);
-    expect((await ctl.counters()).total).toBe(0);
+    expect((await upstream.ctl.counters()).total).toBe(0);
   });
 });

@@ -1,25 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "./index";
+import { SimulatorClient } from "./testing/simulator-client";
 
 const V1 = "application/vnd.atlas.2023-01-01+json";
 let sim: RunningSimulator;
 let groupId = "";
 let otherGroupId = "";
+let ctl: SimulatorClient;
 
-async function token(id: string, secret: string): Promise<string> {
-  const res = await fetch(`${sim.url}/api/oauth/token`, {
-    method: "POST",
-    headers: { Authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" },
-    body: "grant_type=client_credentials",
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
+const token = (clientId: string, clientSecret: string) => ctl.bearerToken({ clientId, clientSecret });
 
 const api = (path: string, bearer: string, init: RequestInit = {}, accept = V1) =>
   fetch(`${sim.url}/api/atlas/v2${path}`, { ...init, headers: { Authorization: `Bearer ${bearer}`, Accept: accept, "Content-Type": "application/json" } });
-const control = (path: string, body?: unknown) =>
-  fetch(`${sim.url}/__simulator${path}`, body === undefined ? {} : { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
 
 beforeAll(async () => {
   sim = await startSimulator({
@@ -29,7 +21,8 @@ beforeAll(async () => {
     tokenTtlSeconds: 60,
     extraCredentials: [{ kind: "service-account", id: "mdb_sa_id_limited", secret: "limited-secret", projects: ["Payments"] }],
   });
-  const fixtures = (await (await control("/fixtures")).json()) as { projects: Array<{ id: string }>; showcase: { groupId: string } };
+  ctl = new SimulatorClient(sim.url);
+  const fixtures = await ctl.fixtures();
   groupId = fixtures.showcase.groupId;
   otherGroupId = fixtures.projects[1]?.id ?? "";
 });
@@ -49,7 +42,7 @@ describe("simulator server", () => {
   it("expires tokens after tokenTtlSeconds of simulated time", async () => {
     const t = await token(sim.credentials.clientId, sim.credentials.clientSecret);
     expect((await api("/orgs", t)).status).toBe(200);
-    await control("/clock", { advanceSeconds: 61 });
+    await ctl.advanceClock(61);
     const expired = await api("/orgs", t);
     expect(expired.status).toBe(401);
     expect(expired.headers.get("www-authenticate")).toMatch(/^Digest realm=/);
@@ -61,9 +54,9 @@ describe("simulator server", () => {
     const served = await api(path, t, {}, "application/vnd.atlas.2025-03-12+json");
     expect(served.status).toBe(200);
     expect(served.headers.get("sunset")).toContain("2026");
-    await control("/config", { tenantSunset: true });
+    await ctl.setConfig({ tenantSunset: true });
     const gone = await api(path, t, {}, "application/vnd.atlas.2025-03-12+json");
-    await control("/config", { tenantSunset: false });
+    await ctl.setConfig({ tenantSunset: false });
     expect(gone.status).toBe(410);
     expect(await gone.json()).toMatchObject({ errorCode: "VERSION_GONE", parameters: ["2023-01-01", `api/atlas/v2${path}`] });
   });
@@ -89,12 +82,12 @@ describe("simulator server", () => {
   });
 
   it("drops connections on a drop fault and counts requests by route and status", async () => {
-    await fetch(`${sim.url}/__simulator/counters`, { method: "DELETE" });
-    await control("/faults", { path: "^/api/atlas/v2/orgs$", drop: true, times: 1 });
+    await ctl.resetCounters();
+    await ctl.addFault({ path: "^/api/atlas/v2/orgs$", drop: true, times: 1 });
     const t = await token(sim.credentials.clientId, sim.credentials.clientSecret);
     await expect(api("/orgs", t)).rejects.toThrow();
     expect((await api("/orgs", t)).status).toBe(200);
-    const counters = (await (await control("/counters")).json()) as { total: number; byRoute: Record<string, Record<string, number>> };
+    const counters = await ctl.counters();
     expect(counters.byRoute["GET /api/atlas/v2/orgs"]).toEqual({ dropped: 1, "200": 1 });
     expect(counters.byRoute["POST /api/oauth/token"]).toEqual({ "200": 1 });
   });

@@ -15,6 +15,14 @@ export interface JobContext {
   now: Date;
 }
 
+type SharedFields = Pick<Job, "id" | "status" | "rawState" | "deliveryType" | "snapshotId" | "startedAt" | "finishedAt" | "expiresAt" | "hasDownloadUrl">;
+
+/** The fields every job kind carries; a running job's duration is measured to ctx.now. */
+function shared(ctx: JobContext, fields: SharedFields) {
+  const { startedAt, finishedAt, status } = fields;
+  return { ...fields, groupId: ctx.groupId, clusterName: ctx.clusterName, durationMs: durationMs(startedAt, finishedAt, status, ctx.now) };
+}
+
 export function restoreJobToDto(raw: RawRestoreJob, ctx: JobContext): RestoreJob {
   const { status, rawState } = restoreStatus(raw);
   const startedAt = toIso(objectIdDate(raw.id));
@@ -23,18 +31,17 @@ export function restoreJobToDto(raw: RawRestoreJob, ctx: JobContext): RestoreJob
   const hasTarget = raw.targetClusterName != null || raw.targetGroupId != null;
   return {
     kind: "restore",
-    id: raw.id,
-    groupId: ctx.groupId,
-    clusterName: ctx.clusterName,
-    status,
-    rawState,
-    deliveryType: raw.deliveryType ?? null,
-    snapshotId: raw.snapshotId ?? null,
-    startedAt,
-    finishedAt,
-    durationMs: durationMs(startedAt, finishedAt, status, ctx.now),
-    expiresAt: toIso(raw.expiresAt),
-    hasDownloadUrl: restoreUrlCount(raw) > 0,
+    ...shared(ctx, {
+      id: raw.id,
+      status,
+      rawState,
+      deliveryType: raw.deliveryType ?? null,
+      snapshotId: raw.snapshotId ?? null,
+      startedAt,
+      finishedAt,
+      expiresAt: toIso(raw.expiresAt),
+      hasDownloadUrl: restoreUrlCount(raw) > 0,
+    }),
     snapshotTakenAt: toIso(raw.timestamp),
     pointInTime: hasPointInTime
       ? { utcSeconds: raw.pointInTimeUTCSeconds ?? null, oplogTs: raw.oplogTs ?? null, oplogInc: raw.oplogInc ?? null }
@@ -54,18 +61,7 @@ export function exportJobToDto(raw: RawExportJob, ctx: JobContext): ExportJob {
   const finishedAt = toIso(raw.finishedAt);
   return {
     kind: "export",
-    id: raw.id,
-    groupId: ctx.groupId,
-    clusterName: ctx.clusterName,
-    status,
-    rawState,
-    deliveryType: null,
-    snapshotId: raw.snapshotId ?? null,
-    startedAt,
-    finishedAt,
-    durationMs: durationMs(startedAt, finishedAt, status, ctx.now),
-    expiresAt: null,
-    hasDownloadUrl: false,
+    ...shared(ctx, { id: raw.id, status, rawState, deliveryType: null, snapshotId: raw.snapshotId ?? null, startedAt, finishedAt, expiresAt: null, hasDownloadUrl: false }),
     progress: exportProgress(raw.exportStatus?.exportedCollections, raw.exportStatus?.totalCollections),
     stateReason: raw.stateReason ? { errorCode: raw.stateReason.errorCode ?? null, message: raw.stateReason.message ?? null } : null,
     exportBucketId: raw.exportBucketId ?? null,
@@ -80,18 +76,17 @@ export function sharedTierRestoreToDto(kind: "tenant-restore" | "flex-restore", 
   const finishedAt = toIso(raw.restoreFinishedDate);
   return {
     kind,
-    id: raw.id,
-    groupId: ctx.groupId,
-    clusterName: ctx.clusterName,
-    status,
-    rawState,
-    deliveryType: raw.deliveryType ?? null,
-    snapshotId: raw.snapshotId ?? null,
-    startedAt,
-    finishedAt,
-    durationMs: durationMs(startedAt, finishedAt, status, ctx.now),
-    expiresAt: toIso(raw.expirationDate),
-    hasDownloadUrl: Boolean(raw.snapshotUrl),
+    ...shared(ctx, {
+      id: raw.id,
+      status,
+      rawState,
+      deliveryType: raw.deliveryType ?? null,
+      snapshotId: raw.snapshotId ?? null,
+      startedAt,
+      finishedAt,
+      expiresAt: toIso(raw.expirationDate),
+      hasDownloadUrl: Boolean(raw.snapshotUrl),
+    }),
     targetProjectId: raw.targetProjectId ?? null,
     targetDeploymentItemName: raw.targetDeploymentItemName ?? null,
     snapshotFinishedAt: toIso(raw.snapshotFinishedDate),

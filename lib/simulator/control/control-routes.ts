@@ -6,9 +6,7 @@ import { SHOWCASE } from "../data/showcase";
 import { sendJson } from "../http/respond";
 import type { SimState } from "../state";
 import { FaultSchema } from "./faults";
-
-const ClockBody = z.strictObject({ advanceSeconds: z.number().finite().min(0) });
-const ConfigBody = z.strictObject({ tenantSunset: z.boolean().optional() });
+import { ClockBodySchema, ConfigBodySchema, type Fixtures } from "./schemas";
 
 const json = (res: ServerResponse, status: number, body: unknown) => sendJson(res, status, body, "application/json", true);
 
@@ -28,7 +26,7 @@ function parse<T>(schema: z.ZodType<T>, raw: string, res: ServerResponse): T | u
   return result.data;
 }
 
-export function fixtures(state: SimState) {
+export function fixtures(state: SimState): Fixtures {
   const { world } = state.store;
   const first = world.projects[0];
   return {
@@ -68,7 +66,7 @@ export function handleControl(state: SimState, method: string, pathname: string,
     case "GET /__simulator/clock":
       return json(res, 200, { now: iso(state.clock.nowMs() / 1000) });
     case "POST /__simulator/clock": {
-      const body = parse(ClockBody, raw, res);
+      const body = parse(ClockBodySchema, raw, res);
       if (!body) return;
       state.clock.advance(body.advanceSeconds);
       return json(res, 200, { now: iso(state.clock.nowMs() / 1000) });
@@ -76,7 +74,7 @@ export function handleControl(state: SimState, method: string, pathname: string,
     case "GET /__simulator/config":
       return json(res, 200, { tenantSunset: state.config.tenantSunset });
     case "POST /__simulator/config": {
-      const body = parse(ConfigBody, raw, res);
+      const body = parse(ConfigBodySchema, raw, res);
       if (!body) return;
       if (body.tenantSunset !== undefined) state.config.tenantSunset = body.tenantSunset;
       return json(res, 200, { tenantSunset: state.config.tenantSunset });

@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { request } from "urllib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { media, startHarness, type Harness } from "./harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { harnessPerFile, media } from "./harness";
 import { createFidelitySpec } from "./spec";
 
 // HTTP Digest (API keys, FACTS §2) exercised by two independent, widely used implementations:
@@ -11,15 +11,11 @@ import { createFidelitySpec } from "./spec";
 const run = promisify(execFile);
 const spec = createFidelitySpec();
 const V1 = media("2023-01-01");
-let h: Harness;
+const h = harnessPerFile();
 let url: string;
 
-beforeAll(async () => {
-  h = await startHarness();
+beforeAll(() => {
   url = `${h.sim.url}/api/atlas/v2/groups/${h.fixtures.showcase.groupId}/clusters/${h.fixtures.showcase.bigRestoreCluster}/backup/restoreJobs?itemsPerPage=3`;
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 async function curl(user: string, target: string): Promise<{ status: number; contentType: string; body: string }> {

@@ -1,6 +1,6 @@
 import { request } from "urllib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { media, startHarness, type Harness } from "./harness";
+import { describe, expect, it } from "vitest";
+import { harnessPerFile, media } from "./harness";
 import { createFidelitySpec } from "./spec";
 
 // Service accounts (FACTS §2): client_credentials token with Basic auth, Bearer use, expiry,
@@ -8,15 +8,8 @@ import { createFidelitySpec } from "./spec";
 
 const spec = createFidelitySpec();
 const V1 = media("2023-01-01");
-let h: Harness;
-
-beforeAll(async () => {
-  // A short lifetime so expiry can be shown by moving the simulated clock.
-  h = await startHarness({ tokenTtlSeconds: 2, rateLimit: { tokenCapacity: 8, tokenRefillPerMinute: 1 } });
-});
-afterAll(async () => {
-  await h?.close();
-});
+// A short lifetime so expiry can be shown by moving the simulated clock.
+const h = harnessPerFile({ tokenTtlSeconds: 2, rateLimit: { tokenCapacity: 8, tokenRefillPerMinute: 1 } });
 
 describe("service account tokens", () => {
   it("issues a Bearer token with the documented shape", async () => {

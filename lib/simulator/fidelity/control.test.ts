@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "../index";
-import { media, mediaTypeOf, startHarness, type Harness } from "./harness";
+import type { Counters } from "../testing/simulator-client";
+import { harnessPerFile, media, mediaTypeOf } from "./harness";
 import { createFidelitySpec } from "./spec";
 
 // The /__simulator control interface (SIMULATOR-CONTRACT.md): injected faults answer with Atlas's
@@ -9,20 +10,11 @@ import { createFidelitySpec } from "./spec";
 
 const spec = createFidelitySpec();
 const V = media("2024-08-05");
-let h: Harness;
+const h = harnessPerFile();
 let path: string;
 
-interface Counters {
-  total: number;
-  byRoute: Record<string, Record<string, number>>;
-}
-
-beforeAll(async () => {
-  h = await startHarness();
+beforeAll(() => {
   path = `/groups/${h.fixtures.showcase.groupId}/clusters`;
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 describe("faults and counters", () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mediaTypeOf, startHarness, type AtlasResponse, type Harness } from "./harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type AtlasResponse, harnessPerFile, mediaTypeOf, startHarness } from "./harness";
 import { createFidelitySpec } from "./spec";
 
 // Error answers: exact status and errorCode, body valid against the spec's ApiError, sent as
@@ -7,15 +7,11 @@ import { createFidelitySpec } from "./spec";
 
 const spec = createFidelitySpec();
 const V1 = "2023-01-01";
-let h: Harness;
+const h = harnessPerFile();
 let base: string;
 
-beforeAll(async () => {
-  h = await startHarness();
+beforeAll(() => {
   base = `/groups/${h.fixtures.showcase.groupId}`;
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 function expectApiError(res: AtlasResponse, status: number, errorCode: string): void {

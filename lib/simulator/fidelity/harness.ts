@@ -1,32 +1,12 @@
-import { z } from "zod";
+import { afterAll, beforeAll } from "vitest";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../index";
+import { SimulatorClient, sendRequest, type Fixtures, type HttpResult } from "../testing/simulator-client";
 import { API_PREFIX } from "./spec";
 
 // Test harness: one simulator with the control interface, its fixtures, a bearer token, and
 // plain fetch helpers. Requests go over real HTTP so the suite checks what a client would see.
 
-const FixturesSchema = z.object({
-  orgId: z.string(),
-  projects: z.array(z.object({ id: z.string(), name: z.string() })).min(2),
-  showcase: z.object({
-    groupId: z.string(),
-    projectName: z.string(),
-    bigRestoreCluster: z.string(),
-    exportCluster: z.string(),
-    sharedM2Cluster: z.string(),
-    sharedM5MigratedCluster: z.string(),
-    flexCluster: z.string(),
-    restoreJobCount: z.number().int(),
-  }),
-});
-export type Fixtures = z.infer<typeof FixturesSchema>;
-
-export interface AtlasResponse {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: unknown;
-}
+export type AtlasResponse = HttpResult;
 
 export interface RequestOptions {
   /** Full media type or a bare date; null sends no Accept header. Default: the op's version. */
@@ -39,51 +19,26 @@ export interface RequestOptions {
 
 export interface Harness {
   sim: RunningSimulator;
+  client: SimulatorClient;
   fixtures: Fixtures;
   token: string;
   atlas(method: string, path: string, opts?: RequestOptions): Promise<AtlasResponse>;
-  control(method: string, path: string, body?: unknown): Promise<AtlasResponse>;
+  control: SimulatorClient["control"];
   fetchToken(clientId?: string, clientSecret?: string): Promise<AtlasResponse>;
   close(): Promise<void>;
 }
 
 export const media = (version: string) => `application/vnd.atlas.${version}+json`;
 
-async function send(url: string, init: RequestInit): Promise<AtlasResponse> {
-  const res = await fetch(url, init);
-  const text = await res.text();
-  let json: unknown = undefined;
-  if (text) {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-  }
-  return { status: res.status, headers: res.headers, text, json };
-}
-
 export async function startHarness(options: SimulatorOptions = {}): Promise<Harness> {
   const sim = await startSimulator({ port: 0, control: true, quiet: true, ...options });
+  const client = new SimulatorClient(sim.url);
   const fetchToken = (clientId = sim.credentials.clientId, clientSecret = sim.credentials.clientSecret) =>
-    send(`${sim.url}/api/oauth/token`, {
-      method: "POST",
-      headers: {
-        authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,
-        "content-type": "application/x-www-form-urlencoded",
-        accept: "application/json",
-      },
-      body: "grant_type=client_credentials",
-    });
-  const control = (method: string, path: string, body?: unknown) =>
-    send(`${sim.url}/__simulator/${path}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  const fixtures = FixturesSchema.parse((await control("GET", "fixtures")).json);
-  const tokenRes = await fetchToken();
-  const token = z.object({ access_token: z.string() }).parse(tokenRes.json).access_token;
+    client.fetchToken({ clientId, clientSecret });
+  const control = client.control.bind(client);
+  const fixtures = await client.fixtures();
+  if (fixtures.projects.length < 2) throw new Error("the fidelity suite needs at least two projects");
+  const token = await client.bearerToken(sim.credentials);
 
   const atlas = (method: string, path: string, opts: RequestOptions = {}) => {
     const headers: Record<string, string> = {};
@@ -94,10 +49,22 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<Harn
     else if (auth !== "none") headers.authorization = auth.header;
     if (opts.body !== undefined) headers["content-type"] = opts.contentType ?? headers.accept ?? "application/json";
     const url = path.startsWith("/") ? `${sim.url}${path.startsWith(API_PREFIX) ? "" : API_PREFIX}${path}` : path;
-    return send(url, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+    return sendRequest(url, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
   };
 
-  return { sim, fixtures, token, atlas, control, fetchToken, close: () => sim.close() };
+  return { sim, client, fixtures, token, atlas, control, fetchToken, close: () => sim.close() };
+}
+
+/** One harness for the calling test file: its fields are filled in by beforeAll, so read them in tests and hooks. */
+export function harnessPerFile(options: SimulatorOptions = {}): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await startHarness(options));
+  });
+  afterAll(async () => {
+    if (h.sim) await h.close();
+  });
+  return h;
 }
 
 export function results(res: AtlasResponse): Array<Record<string, unknown>> {

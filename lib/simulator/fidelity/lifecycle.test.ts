@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { media, startHarness, type Harness } from "./harness";
+import { describe, expect, it } from "vitest";
+import { harnessPerFile, media } from "./harness";
 import { createFidelitySpec } from "./spec";
 import { bodyFor } from "./targets";
 
@@ -10,14 +10,7 @@ const spec = createFidelitySpec();
 const V1 = media("2023-01-01");
 const STEP_SECONDS = 20;
 const MAX_STEPS = 500; // 10,000 simulated seconds, far beyond any showcase job's duration
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = harnessPerFile();
 
 const advance = async () => expect((await h.control("POST", "clock", { advanceSeconds: STEP_SECONDS })).status).toBe(200);
 const idTime = (id: string) => parseInt(id.slice(0, 8), 16) * 1000;

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mediaTypeOf, startHarness, type Harness } from "./harness";
+import { describe, expect, it } from "vitest";
+import { harnessPerFile, mediaTypeOf } from "./harness";
 import { createFidelitySpec } from "./spec";
 import { targetFor } from "./targets";
 
@@ -11,13 +11,7 @@ const spec = createFidelitySpec();
 const all = spec.operations();
 const cases = all.flatMap((op) => op.versions.map((v) => ({ op, v, name: `${op.method} ${op.operationId} @ ${v.version}` })));
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = harnessPerFile();
 
 describe("every spec operation x version", () => {
   it("covers the 28 operations and 34 operation-versions of the spec", () => {

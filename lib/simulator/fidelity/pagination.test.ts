@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { media, startHarness, type Harness } from "./harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { harnessPerFile, media } from "./harness";
 import { createFidelitySpec } from "./spec";
 
 // List arithmetic and envelopes per FACTS §4: totalCount, page sizes, links self/next/previous,
@@ -7,7 +7,7 @@ import { createFidelitySpec } from "./spec";
 
 const spec = createFidelitySpec();
 const V1 = media("2023-01-01");
-let h: Harness;
+const h = harnessPerFile();
 let path: string;
 let total: number;
 
@@ -18,14 +18,10 @@ interface Page {
   status?: number;
 }
 
-beforeAll(async () => {
-  h = await startHarness();
+beforeAll(() => {
   const s = h.fixtures.showcase;
   path = `/groups/${s.groupId}/clusters/${s.bigRestoreCluster}/backup/restoreJobs`;
   total = s.restoreJobCount;
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 async function page(query: string): Promise<{ body: Page; text: string }> {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { media, mediaTypeOf, startHarness, type Harness } from "./harness";
+import { describe, expect, it } from "vitest";
+import { harnessPerFile, media, mediaTypeOf } from "./harness";
 import { createFidelitySpec } from "./spec";
 
 // Token bucket per project for the Cloud Backups endpoint set (FACTS §7), lowered so it can be
@@ -8,14 +8,7 @@ import { createFidelitySpec } from "./spec";
 const spec = createFidelitySpec();
 const V1 = media("2023-01-01");
 const CAPACITY = 5;
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness({ rateLimit: { backupCapacity: CAPACITY, backupRefillPerMinute: 1 } });
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = harnessPerFile({ rateLimit: { backupCapacity: CAPACITY, backupRefillPerMinute: 1 } });
 
 const restoreJobs = (groupId: string, cluster: string) => `/groups/${groupId}/clusters/${cluster}/backup/restoreJobs?itemsPerPage=1`;
 

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { results, startHarness, type Harness } from "./harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { harnessPerFile, results } from "./harness";
 
 // The showcase data the contract promises (SIMULATOR-CONTRACT.md) is what the dashboard's demo and
 // e2e tests rely on: every state of every job kind, read the way FACTS §9 says a client must.
 
 type Row = Record<string, unknown>;
-let h: Harness;
+const h = harnessPerFile();
 let base: string;
 
-beforeAll(async () => {
-  h = await startHarness();
+beforeAll(() => {
   base = `/groups/${h.fixtures.showcase.groupId}`;
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 const list = async (path: string, version: string) => results(await h.atlas("GET", path, { accept: version }));

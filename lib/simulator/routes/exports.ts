@@ -1,9 +1,10 @@
 // Snapshot export jobs and export buckets.
 import { AtlasError } from "../http/api-error";
 import { createRng, objectId } from "../prng";
-import type { ExportBucket, ExportRec, Project } from "../data/types";
+import type { Cluster, ExportBucket, ExportRec, Project } from "../data/types";
 import { renderBucket, renderExportJob } from "../render/restore-jobs";
 import { parseExportBody } from "./bodies";
+import { getClusterRecord, listClusterRecords } from "./cluster-records";
 import { listResult } from "./list";
 import { requireCluster, snapshotNotFound } from "./lookups";
 import { requireBackups } from "./restores";
@@ -54,6 +55,8 @@ function createExport(ctx: OpContext) {
   return { kind: "entity" as const, body: renderExportJob(rec, c, p, ctx.render) };
 }
 
+const exportJobs = (ctx: OpContext, p: Project, c: Cluster) => ctx.store.exportJobs(p, c);
+
 export const exportOperations: Operation[] = [
   {
     id: "listGroupClusterBackupExports",
@@ -62,11 +65,7 @@ export const exportOperations: Operation[] = [
     versions: V_2023_01_01,
     rate: RATE,
     paginated: true,
-    handle: (ctx) => {
-      const p = mustProject(ctx);
-      const c = requireCluster(ctx);
-      return listResult(ctx, ctx.store.exportJobs(p, c).items, (r) => renderExportJob(r, c, p, ctx.render));
-    },
+    handle: listClusterRecords(exportJobs, renderExportJob),
   },
   { id: "createGroupClusterBackupExport", method: "POST", path: BASE, versions: V_2023_01_01, rate: RATE, handle: createExport },
   {
@@ -75,14 +74,7 @@ export const exportOperations: Operation[] = [
     path: `${BASE}/:exportId`,
     versions: V_2023_01_01,
     rate: RATE,
-    handle: (ctx) => {
-      const p = mustProject(ctx);
-      const c = requireCluster(ctx);
-      const id = param(ctx, "exportId");
-      const rec = ctx.store.exportJobs(p, c).byId.get(id);
-      if (!rec) throw exportNotFound(id);
-      return { kind: "entity", body: renderExportJob(rec, c, p, ctx.render) };
-    },
+    handle: getClusterRecord("exportId", exportJobs, exportNotFound, renderExportJob),
   },
   {
     id: "listGroupBackupExportBuckets",

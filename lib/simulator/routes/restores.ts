@@ -2,12 +2,12 @@
 import { AtlasError } from "../http/api-error";
 import { createRng, objectId } from "../prng";
 import { HOUR, dailySlot } from "../data/schedule";
-import type { Cluster, RestoreRec } from "../data/types";
+import type { Cluster, Project, RestoreRec } from "../data/types";
 import { restoreAt } from "../lifecycle";
 import { parseInteger } from "../pagination";
 import { renderReplicaSnapshot } from "../render/phased";
 import { renderRestoreJob } from "../render/restore-jobs";
-import { listResult } from "./list";
+import { getClusterRecord, listClusterRecords } from "./cluster-records";
 import { requireCluster, restoreJobNotFound, snapshotNotFound } from "./lookups";
 import { parseRestoreBody } from "./bodies";
 import { resolveTarget } from "./targets";
@@ -112,6 +112,9 @@ function snapshotFilter(ctx: OpContext): number | undefined {
   return parseInteger(q, "oplogTs", 0, 0, Number.MAX_SAFE_INTEGER);
 }
 
+const restoreJobs = (ctx: OpContext, p: Project, c: Cluster) => ctx.store.restoreJobs(p, c);
+const snapshots = (ctx: OpContext, _p: Project, c: Cluster) => ctx.store.snapshots(c);
+
 export const restoreOperations: Operation[] = [
   {
     id: "listGroupClusterBackupRestoreJobs",
@@ -120,11 +123,7 @@ export const restoreOperations: Operation[] = [
     versions: V_2023_01_01,
     rate: RATE,
     paginated: true,
-    handle: (ctx) => {
-      const p = mustProject(ctx);
-      const c = requireCluster(ctx);
-      return listResult(ctx, ctx.store.restoreJobs(p, c).items, (r) => renderRestoreJob(r, c, p, ctx.render));
-    },
+    handle: listClusterRecords(restoreJobs, renderRestoreJob),
   },
   { id: "createGroupClusterBackupRestoreJob", method: "POST", path: `${BASE}/restoreJobs`, versions: V_2023_01_01, rate: RATE, handle: createRestore },
   {
@@ -133,14 +132,7 @@ export const restoreOperations: Operation[] = [
     path: `${BASE}/restoreJobs/:restoreJobId`,
     versions: V_2023_01_01,
     rate: RATE,
-    handle: (ctx) => {
-      const p = mustProject(ctx);
-      const c = requireCluster(ctx);
-      const id = param(ctx, "restoreJobId");
-      const rec = ctx.store.restoreJobs(p, c).byId.get(id);
-      if (!rec) throw restoreJobNotFound(id, c.name);
-      return { kind: "entity", body: renderRestoreJob(rec, c, p, ctx.render) };
-    },
+    handle: getClusterRecord("restoreJobId", restoreJobs, (id, c) => restoreJobNotFound(id, c.name), renderRestoreJob),
   },
   { id: "cancelGroupClusterBackupRestoreJob", method: "DELETE", path: `${BASE}/restoreJobs/:restoreJobId`, versions: V_2023_01_01, rate: RATE, handle: cancelRestore },
   {
@@ -150,13 +142,10 @@ export const restoreOperations: Operation[] = [
     versions: V_2023_01_01,
     rate: RATE,
     paginated: true,
-    handle: (ctx) => {
-      const p = mustProject(ctx);
-      const c = requireCluster(ctx);
+    handle: listClusterRecords(snapshots, renderReplicaSnapshot, (ctx) => {
       const at = snapshotFilter(ctx);
-      const items = ctx.store.snapshots(c).items.filter((s) => at === undefined || s.t0 <= at);
-      return listResult(ctx, items, (s) => renderReplicaSnapshot(s, c, p, ctx.render));
-    },
+      return (s) => at === undefined || s.t0 <= at;
+    }),
   },
   {
     id: "getGroupClusterBackupSnapshot",
@@ -164,13 +153,6 @@ export const restoreOperations: Operation[] = [
     path: `${BASE}/snapshots/:snapshotId`,
     versions: V_2023_01_01,
     rate: RATE,
-    handle: (ctx) => {
-      const p = mustProject(ctx);
-      const c = requireCluster(ctx);
-      const id = param(ctx, "snapshotId");
-      const snap = ctx.store.snapshots(c).byId.get(id);
-      if (!snap) throw snapshotNotFound(id, c.name);
-      return { kind: "entity", body: renderReplicaSnapshot(snap, c, p, ctx.render) };
-    },
+    handle: getClusterRecord("snapshotId", snapshots, (id, c) => snapshotNotFound(id, c.name), renderReplicaSnapshot),
   },
 ];
