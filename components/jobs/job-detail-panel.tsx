@@ -5,7 +5,7 @@ import { SidePanel } from "@/components/ui/dialog";
 import { StatusBadge } from "@/components/ui/badge";
 import type { JobScope } from "@/lib/api-client";
 import { jobDetailOptions } from "@/lib/query/jobs";
-import { atlasBackupUrl } from "./atlas-links";
+import { AtlasBackupsLink } from "./atlas-backups-link";
 import { CopyButton } from "./copy-button";
 import { DownloadLinkButton } from "./download-link-button";
 import { ErrorNotice } from "./error-notice";
@@ -32,14 +32,7 @@ export function JobDetailPanel({
       <div className="flex flex-wrap items-center gap-2">
         {job ? <StatusBadge status={job.status} /> : null}
         <CopyButton text={jobId ?? ""} label="Copy job id" />
-        <a
-          href={atlasBackupUrl(atlasUiBaseUrl, scope.groupId, scope.clusterName)}
-          target="_blank"
-          rel="noreferrer"
-          className="rounded text-sm text-blue-800 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-200"
-        >
-          Open cluster backups in Atlas
-        </a>
+        <AtlasBackupsLink baseUrl={atlasUiBaseUrl} groupId={scope.groupId} clusterName={scope.clusterName} />
       </div>
       {detail.error ? <ErrorNotice error={detail.error} onRetry={() => void detail.refetch()} stale={Boolean(detail.data)} /> : null}
       {detail.isPending ? <p>Loading job…</p> : null}

@@ -1,49 +1,61 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { clusterUrl, fixtures, simControl } from "./ui-helpers";
+import { expect, test, type Locator } from "@playwright/test";
+import { clusterUrl, fixtures, sim } from "./ui-helpers";
 
 const valueNow = async (bar: Locator) => Number(await bar.getAttribute("aria-valuenow"));
 
-/** The id of an export that has not finished yet: a running one if any, else a queued one. */
-async function pickLiveExport(page: Page): Promise<string> {
-  const chips = page.getByRole("group", { name: "Filter by status" });
-  await expect(chips).toBeVisible();
-  for (const status of ["running", "queued"]) {
-    const chip = chips.getByRole("button", { name: new RegExp(`^${status} [1-9]\\d*$`) });
-    if ((await chip.count()) === 0) continue;
-    await chip.click();
-    const name = (await page.getByRole("progressbar").first().getAttribute("aria-label")) ?? "";
-    await chips.getByRole("button", { name: /^All \d+$/ }).click();
-    return name.match(/[a-f0-9]{24}/)?.[0] ?? "";
-  }
-  throw new Error("the simulator has no queued or running export left (its accelerated clock ran past them)");
+/**
+ * Starts a fresh export on `cluster` through the simulator's Atlas API, as the run's service
+ * account: a new job is queued whatever the accelerated clock has done to the showcase ones.
+ */
+async function startExport(groupId: string, cluster: string): Promise<string> {
+  const snapshots = await sim.atlasAll(`/groups/${groupId}/clusters/${cluster}/backup/snapshots`);
+  const snapshotId = snapshots.find((s) => s.status === "completed")?.id;
+  const buckets = await sim.atlasAll(`/groups/${groupId}/backup/exportBuckets`);
+  const exportBucketId = buckets[0]?.id ?? buckets[0]?._id;
+  expect(snapshotId, "a completed snapshot to export").toEqual(expect.any(String));
+  expect(exportBucketId, "an export bucket").toEqual(expect.any(String));
+  const job = await sim.atlas(`/groups/${groupId}/clusters/${cluster}/backup/exports`, {
+    method: "POST",
+    body: { snapshotId, exportBucketId, customData: [{ key: "e2e", value: "export-progress" }] },
+  });
+  expect(job.state).toBe("Queued");
+  return String(job.id);
 }
 
-test("a live export's bar advances with the clock and reaches its total", async ({ page }) => {
+test("a fresh export's bar advances with the clock and reaches its total", async ({ page }) => {
   const f = await fixtures();
-  await page.goto(clusterUrl(f, f.showcase.exportCluster, "tab=export"));
-  const jobId = await pickLiveExport(page);
+  const cluster = f.showcase.exportCluster;
+  await page.goto(clusterUrl(f, cluster, "tab=export"));
+  const refresh = page.getByRole("button", { name: "Refresh now" });
+  await expect(refresh).toBeEnabled();
+
+  // Created after the page is up, so it is seconds old (simulated minutes) when first seen.
+  const jobId = await startExport(f.showcase.groupId, cluster);
   expect(jobId).toMatch(/^[a-f0-9]{24}$/);
+  await refresh.click();
 
   // Watched with no status filter, so it stays in view as it moves from queued to running to done.
   const bar = page.getByRole("progressbar", { name: `Export ${jobId} progress` });
+  await expect(bar).toBeVisible();
   const start = await valueNow(bar);
   const total = Number(await bar.getAttribute("aria-valuemax"));
+  expect(total).toBeGreaterThan(0);
   expect(start).toBeLessThan(total);
 
   // Small clock steps until the bar is part-way: proof that it moves, not just that it ends full.
   await expect(async () => {
-    await simControl("POST", "/__simulator/clock", { advanceSeconds: 600 });
-    await page.getByRole("button", { name: "Refresh now" }).click();
-    await expect(page.getByRole("button", { name: "Refresh now" })).toBeEnabled();
+    await sim.advanceClock(30);
+    await refresh.click();
+    await expect(refresh).toBeEnabled();
     const now = await valueNow(bar);
     expect(now).toBeGreaterThan(start);
     expect(now).toBeLessThan(total);
   }).toPass({ timeout: 20_000 });
   await expect(bar).toHaveAttribute("aria-valuetext", new RegExp(`^\\d+ of ${total} collections \\(\\d+\\.\\d%\\)$`));
 
-  await simControl("POST", "/__simulator/clock", { advanceSeconds: 12 * 3600 });
+  await sim.advanceClock(3600);
   await expect(async () => {
-    await page.getByRole("button", { name: "Refresh now" }).click();
+    await refresh.click();
     expect(await valueNow(bar)).toBe(total);
   }).toPass({ timeout: 15_000 });
   await expect(bar).toHaveAttribute("aria-valuetext", `${total} of ${total} collections (100.0%)`);

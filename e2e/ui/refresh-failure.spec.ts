@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { exactAtlasPath } from "../support/simulator-control";
-import { clusterUrl, fixtures, simControl } from "./ui-helpers";
+import { clusterUrl, fixtures, sim } from "./ui-helpers";
 
 // This spec owns faults on flex-dev's restore jobs; no other UI spec reads that list.
 test("a failed refresh keeps the last data, marks it stale with Atlas's errorCode, and recovers on retry", async ({ page }) => {
@@ -11,7 +11,7 @@ test("a failed refresh keeps the last data, marks it stale with Atlas's errorCod
   await expect(table).toBeVisible();
   const rowsBefore = await table.getByRole("row").count();
 
-  await simControl("POST", "/__simulator/faults", {
+  await sim.addFault({
     method: "GET",
     path: exactAtlasPath(`/groups/${f.showcase.groupId}/flexClusters/${cluster}/backup/restoreJobs`),
     status: 503,
@@ -25,7 +25,7 @@ test("a failed refresh keeps the last data, marks it stale with Atlas's errorCod
     await expect(page.getByText("(stale)")).toBeVisible();
     await expect(table.getByRole("row")).toHaveCount(rowsBefore);
   } finally {
-    await simControl("DELETE", "/__simulator/faults");
+    await sim.clearFaults();
   }
   const alert = page.getByRole("alert").filter({ hasText: "Refresh failed" });
   await alert.getByRole("button", { name: "Retry" }).click();

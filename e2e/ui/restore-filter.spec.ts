@@ -40,6 +40,8 @@ test("the next page keeps the current rows on screen until it arrives, and the j
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText("26–50 of");
   await expect(table).toBeVisible();
+  // The pager names page 2 while page 1's rows are still shown (aria-busy): read ids only once they are page 2's.
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 
   const firstId = (await table.getByRole("row").nth(1).getByRole("button").textContent()) ?? "";
   await table.getByRole("button", { name: firstId }).click();

@@ -1,38 +1,21 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, request, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Page, type TestInfo } from "@playwright/test";
 import { runEnv } from "../support/run-env";
 import { Simulator, type Fixtures } from "../support/simulator-control";
 
 export const env = runEnv();
+export const sim = new Simulator(env);
 
 let cached: Fixtures | undefined;
 export async function fixtures(): Promise<Fixtures> {
-  if (cached) return cached;
-  const sim = await Simulator.open(env);
-  try {
-    cached = await sim.fixtures();
-  } finally {
-    await sim.close();
-  }
+  cached ??= await sim.fixtures();
   return cached;
 }
 
 export function clusterUrl(f: Fixtures, cluster: string, query = ""): string {
   return `/projects/${f.showcase.groupId}/clusters/${cluster}${query ? `?${query}` : ""}`;
-}
-
-/** Raw control calls the shared Simulator helper does not expose (clock, clearing faults). */
-export async function simControl(method: "GET" | "POST" | "DELETE", pathname: string, data?: unknown): Promise<unknown> {
-  const ctx = await request.newContext({ baseURL: env.simUrl });
-  try {
-    const res = await ctx.fetch(pathname, { method, data });
-    expect(res.ok(), `${method} ${pathname}`).toBeTruthy();
-    return res.status() === 204 ? null : await res.json().catch(() => null);
-  } finally {
-    await ctx.dispose();
-  }
 }
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, "..", "..", "test-results", "screenshots");

@@ -1,25 +1,19 @@
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "../support/run-env";
-import { Simulator } from "../support/simulator-control";
-import { clusterUrl, env, fixtures } from "./ui-helpers";
+import { clusterUrl, fixtures, sim } from "./ui-helpers";
 
 /** Every download/delivery URL Atlas holds for the big restore cluster, straight from the simulator. */
 async function deliveryUrls(): Promise<string[]> {
   const f = await fixtures();
-  const sim = await Simulator.open(env);
-  try {
-    const jobs = await sim.atlasAll(`/groups/${f.showcase.groupId}/clusters/${f.showcase.bigRestoreCluster}/backup/restoreJobs`);
-    const found = new Set<string>();
-    const walk = (value: unknown, key = ""): void => {
-      if (typeof value === "string" && /url/i.test(key) && /^https?:/.test(value)) found.add(value);
-      else if (Array.isArray(value)) value.forEach((v) => walk(v, key));
-      else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k);
-    };
-    walk(jobs);
-    return [...found];
-  } finally {
-    await sim.close();
-  }
+  const jobs = await sim.atlasAll(`/groups/${f.showcase.groupId}/clusters/${f.showcase.bigRestoreCluster}/backup/restoreJobs`);
+  const found = new Set<string>();
+  const walk = (value: unknown, key = ""): void => {
+    if (typeof value === "string" && /url/i.test(key) && /^https?:/.test(value)) found.add(value);
+    else if (Array.isArray(value)) value.forEach((v) => walk(v, key));
+    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k);
+  };
+  walk(jobs);
+  return [...found];
 }
 
 test.describe("as a viewer", () => {

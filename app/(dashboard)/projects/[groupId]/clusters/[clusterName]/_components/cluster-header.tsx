@@ -1,4 +1,4 @@
-import { atlasBackupUrl } from "@/components/jobs/atlas-links";
+import { AtlasBackupsLink } from "@/components/jobs/atlas-backups-link";
 import { TIER_LABEL } from "@/components/jobs/labels";
 import { Badge } from "@/components/ui/badge";
 import type { Cluster } from "@/lib/jobs/dto";
@@ -26,14 +26,7 @@ export function ClusterHeader({
           </Badge>
         ))}
       </div>
-      <a
-        href={atlasBackupUrl(atlasUiBaseUrl, groupId, clusterName)}
-        target="_blank"
-        rel="noreferrer"
-        className="rounded text-sm text-blue-800 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-200"
-      >
-        Open cluster backups in Atlas
-      </a>
+      <AtlasBackupsLink baseUrl={atlasUiBaseUrl} groupId={groupId} clusterName={clusterName} />
     </div>
   );
 }
