@@ -16,7 +16,7 @@ function print(section: string, figures: BenchFigure[]): void {
 
 async function main() {
   print("Atlas simulator", await benchSimulator());
-  const stack = await startStack({ rateLimit: { backupCapacity: 1_000_000, backupRefillPerMinute: 1_000_000 } });
+  const stack = await startStack({ control: true, rateLimit: { backupCapacity: 1_000_000, backupRefillPerMinute: 1_000_000 } });
   try {
     print("Proxy latency", await benchProxy(stack));
     const ui = await benchUi(stack);

@@ -1,13 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { Timeline, timelineBars } from "@/components/jobs/timeline";
 import { JOB_KIND_LABEL } from "@/components/jobs/labels";
 import { focusRing } from "@/components/ui/button";
 import type { JobScope } from "@/lib/api-client";
-import { MAX_PAGE_SIZE } from "@/lib/view-state/contract-constants";
 import { jobListOptions } from "@/lib/query/jobs";
 import { TIME_WINDOWS, windowMs, type TimeWindow } from "@/lib/view-state/parsers";
+import { TIMELINE_QUERY } from "./list-query";
 
 const WINDOW_LABEL: Record<TimeWindow, string> = { "24h": "Last 24 hours", "7d": "Last 7 days", "30d": "Last 30 days" };
 
@@ -22,14 +23,15 @@ export function TimelineSection({
   onWindow: (w: TimeWindow) => void;
   refreshSeconds: number;
 }) {
-  // The newest jobs by start time, one large page: enough to draw any window a DBA looks at in an incident.
-  const list = useQuery(jobListOptions(scope, { status: [], page: 1, pageSize: MAX_PAGE_SIZE, sort: "startedAt", dir: "desc" }, refreshSeconds));
+  const list = useQuery(jobListOptions(scope, TIMELINE_QUERY, refreshSeconds));
   const data = list.data;
-  // Simulated or skewed clocks: end the window at the later of fetch time and the newest job event.
-  const latestEvent = Math.max(0, ...(data?.items ?? []).flatMap((j) => [j.startedAt, j.finishedAt]).filter((t): t is string => Boolean(t)).map(Date.parse));
-  const to = data ? Math.max(Date.parse(data.fetchedAt), latestEvent) : 0;
-  const from = to - windowMs(window);
-  const bars = data ? timelineBars(data.items, from, to) : [];
+  const { bars, from, to } = useMemo(() => {
+    // Simulated or skewed clocks: end the window at the later of fetch time and the newest job event.
+    const latestEvent = Math.max(0, ...(data?.items ?? []).flatMap((j) => [j.startedAt, j.finishedAt]).filter((t): t is string => Boolean(t)).map(Date.parse));
+    const end = data ? Math.max(Date.parse(data.fetchedAt), latestEvent) : 0;
+    const start = end - windowMs(window);
+    return { bars: data ? timelineBars(data.items, start, end) : [], from: start, to: end };
+  }, [data, window]);
   const label = `Timeline of ${JOB_KIND_LABEL[scope.kind].toLowerCase()} of ${scope.clusterName}, ${WINDOW_LABEL[window].toLowerCase()}`;
   return (
     <section aria-labelledby="timeline-heading" className="flex flex-col gap-2">
