@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import { Button } from "@/components/ui/button";
 import type { Job } from "@/lib/jobs/dto";
 import { jobsToCsv } from "./job-fields";
@@ -14,7 +15,7 @@ function save(content: string, type: string, filename: string) {
 }
 
 /** Downloads exactly what is on screen (this page, these filters), built in the browser. */
-export function DownloadView({ jobs, basename }: { jobs: Job[]; basename: string }) {
+export const DownloadView = memo(function DownloadView({ jobs, basename }: { jobs: Job[]; basename: string }) {
   return (
     <div className="flex gap-2">
       <Button size="sm" disabled={jobs.length === 0} onClick={() => save(jobsToCsv(jobs), "text/csv", `${basename}.csv`)}>
@@ -25,4 +26,4 @@ export function DownloadView({ jobs, basename }: { jobs: Job[]; basename: string
       </Button>
     </div>
   );
-}
+});

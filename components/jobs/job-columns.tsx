@@ -2,7 +2,8 @@ import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
 import { StatusBadge } from "@/components/ui/badge";
 import type { Job, JobKind } from "@/lib/jobs/dto";
 import { ExportProgress } from "./export-progress";
-import { formatDuration, formatUtcShort } from "./format";
+import { formatDuration } from "./format";
+import { TargetCell, UtcCell } from "./job-cells";
 import { restorePoint, restoreTarget } from "./job-fields";
 
 export interface ColumnContext {
@@ -42,11 +43,11 @@ const status = col.accessor("status", {
 });
 const delivery = col.accessor((j) => j.deliveryType ?? "—", { id: "deliveryType", header: "Delivery" });
 const point = col.accessor((j) => restorePoint(j), { id: "point", header: "Snapshot / point in time" });
-const target = col.accessor((j) => restoreTarget(j), { id: "target", header: "Target" });
-const started = col.accessor("startedAt", { id: "startedAt", header: "Started (UTC)", cell: (i) => formatUtcShort(i.getValue()) });
-const finished = col.accessor("finishedAt", { id: "finishedAt", header: "Finished (UTC)", cell: (i) => formatUtcShort(i.getValue()) });
+const target = col.accessor((j) => restoreTarget(j), { id: "target", header: "Target", cell: (i) => <TargetCell job={i.row.original} /> });
+const started = col.accessor("startedAt", { id: "startedAt", header: "Started (UTC)", cell: (i) => <UtcCell value={i.getValue()} /> });
+const finished = col.accessor("finishedAt", { id: "finishedAt", header: "Finished (UTC)", cell: (i) => <UtcCell value={i.getValue()} /> });
 const duration = col.accessor("durationMs", { header: "Duration", cell: (i) => formatDuration(i.getValue()) });
-const expires = col.accessor("expiresAt", { header: "Expires (UTC)", cell: (i) => formatUtcShort(i.getValue()) });
+const expires = col.accessor("expiresAt", { header: "Expires (UTC)", cell: (i) => <UtcCell value={i.getValue()} /> });
 
 function exportColumns(ctx: ColumnContext): JobColumn[] {
   return [
@@ -61,7 +62,7 @@ function exportColumns(ctx: ColumnContext): JobColumn[] {
       cell: ({ row }) => {
         const j = row.original;
         if (j.kind !== "export" || !j.stateReason) return "—";
-        return <span className="block min-w-48">{[j.stateReason.errorCode, j.stateReason.message].filter(Boolean).join(": ")}</span>;
+        return <span className="block min-w-36 wrap-anywhere">{[j.stateReason.errorCode, j.stateReason.message].filter(Boolean).join(": ")}</span>;
       },
     }),
     col.display({
@@ -71,7 +72,7 @@ function exportColumns(ctx: ColumnContext): JobColumn[] {
         const j = row.original;
         if (j.kind !== "export") return null;
         return (
-          <span className="block min-w-56 font-mono text-xs break-all">
+          <span className="block max-w-56 min-w-44 font-mono text-xs break-all">
             {j.exportBucketId ?? "—"}
             <br />
             {j.prefix ?? ""}
@@ -85,7 +86,7 @@ function exportColumns(ctx: ColumnContext): JobColumn[] {
       cell: ({ row }) => {
         const j = row.original;
         if (j.kind !== "export" || j.customData.length === 0) return "—";
-        return <span className="block min-w-40 text-xs">{j.customData.map((c) => `${c.key}=${c.value}`).join(", ")}</span>;
+        return <span className="block min-w-28 text-xs wrap-anywhere">{j.customData.map((c) => `${c.key}=${c.value}`).join(", ")}</span>;
       },
     }),
   ] as JobColumn[];

@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { SidePanel } from "@/components/ui/dialog";
 import { StatusBadge } from "@/components/ui/badge";
@@ -11,7 +12,7 @@ import { DownloadLinkButton } from "./download-link-button";
 import { ErrorNotice } from "./error-notice";
 import { flattenJob } from "./job-fields";
 
-export function JobDetailPanel({
+export const JobDetailPanel = memo(function JobDetailPanel({
   scope,
   jobId,
   refreshSeconds,
@@ -68,4 +69,4 @@ export function JobDetailPanel({
       ) : null}
     </SidePanel>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Job } from "@/lib/jobs/dto";
-import { jobsToCsv, restorePoint } from "./job-fields";
+import { jobsToCsv, restorePoint, restoreTarget, restoreTargetParts } from "./job-fields";
 
 const base = {
   id: "5f1e2d3c4b5a697887766554",
@@ -34,6 +34,19 @@ describe("restorePoint", () => {
   });
   it("falls back to the snapshot time", () => {
     expect(restorePoint(restore(null))).toBe("Snapshot 2025-12-31 23:00:00 UTC");
+  });
+});
+
+describe("restoreTarget", () => {
+  it("splits the target into cluster and project, and joins them for text", () => {
+    const job = restore(null);
+    expect(restoreTargetParts(job)).toEqual({ clusterName: "payments-staging", projectId: base.groupId });
+    expect(restoreTarget(job)).toBe(`payments-staging in project ${base.groupId}`);
+  });
+  it("is empty for a download restore without a target", () => {
+    const job = { ...restore(null), target: null } as Job;
+    expect(restoreTargetParts(job)).toBeNull();
+    expect(restoreTarget(job)).toBe("—");
   });
 });
 

@@ -17,15 +17,18 @@ export function restorePoint(job: Job): string {
   return job.snapshotId ? `Snapshot ${job.snapshotId}` : "—";
 }
 
+/** Where a restore went: the target cluster and its project, either possibly unknown; null if neither. */
+export function restoreTargetParts(job: Job): { clusterName: string | null; projectId: string | null } | null {
+  const parts =
+    job.kind === "restore" ? { clusterName: job.target?.clusterName || null, projectId: job.target?.groupId || null }
+    : job.kind === "tenant-restore" || job.kind === "flex-restore" ? { clusterName: job.targetDeploymentItemName || null, projectId: job.targetProjectId || null }
+    : null;
+  return parts && (parts.clusterName || parts.projectId) ? parts : null;
+}
+
 export function restoreTarget(job: Job): string {
-  if (job.kind === "restore") {
-    if (!job.target) return "—";
-    return [job.target.clusterName, job.target.groupId].filter(Boolean).join(" in project ") || "—";
-  }
-  if (job.kind === "tenant-restore" || job.kind === "flex-restore") {
-    return [job.targetDeploymentItemName, job.targetProjectId].filter(Boolean).join(" in project ") || "—";
-  }
-  return "—";
+  const parts = restoreTargetParts(job);
+  return parts ? [parts.clusterName, parts.projectId].filter(Boolean).join(" in project ") : "—";
 }
 
 /** One flat row per job for CSV/JSON downloads and the detail panel's field list. */

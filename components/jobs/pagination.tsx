@@ -1,10 +1,11 @@
 "use client";
 
+import { memo } from "react";
 import { Button } from "@/components/ui/button";
 import { focusRing } from "@/components/ui/button";
 import { PAGE_SIZES } from "@/lib/view-state/parsers";
 
-export function Pagination({
+export const Pagination = memo(function Pagination({
   page,
   pageSize,
   totalCount,
@@ -52,4 +53,4 @@ export function Pagination({
       </div>
     </nav>
   );
-}
+});

@@ -1,10 +1,11 @@
 "use client";
 
+import { memo } from "react";
 import { Button, focusRing } from "@/components/ui/button";
 import { REFRESH_INTERVALS, type RefreshInterval } from "@/lib/view-state/parsers";
 import { UpdatedAgo } from "./updated-ago";
 
-export function RefreshControls({
+export const RefreshControls = memo(function RefreshControls({
   interval,
   onInterval,
   onRefresh,
@@ -41,4 +42,4 @@ export function RefreshControls({
       </Button>
     </div>
   );
-}
+});

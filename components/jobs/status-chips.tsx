@@ -1,11 +1,12 @@
 "use client";
 
+import { memo } from "react";
 import { Chip } from "@/components/ui/chip";
 import type { JobStatus } from "@/lib/jobs/dto";
 import { JOB_STATUSES } from "@/lib/view-state/contract-constants";
 
 /** One chip per status Atlas reported for this cluster, with the API's exact count (not the page's). */
-export function StatusChips({
+export const StatusChips = memo(function StatusChips({
   counts,
   selected,
   onChange,
@@ -30,4 +31,4 @@ export function StatusChips({
       ))}
     </div>
   );
-}
+});

@@ -1,9 +1,20 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
+import { focusRing } from "./button";
 import { cn } from "./cn";
 
+/**
+ * A wide table scrolls inside its own region, never the page. The region is `relative` so sr-only
+ * (absolutely positioned) text in off-screen columns cannot widen the document, and it is
+ * focusable with a name so keyboard users can scroll it (axe: scrollable-region-focusable).
+ */
 export function Table({ className, caption, children, ...props }: HTMLAttributes<HTMLTableElement> & { caption?: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <div
+      role={caption ? "region" : undefined}
+      aria-label={caption}
+      tabIndex={0}
+      className={cn("relative max-w-full overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800", focusRing)}
+    >
       <table className={cn("w-full border-collapse text-left text-sm", className)} {...props}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}

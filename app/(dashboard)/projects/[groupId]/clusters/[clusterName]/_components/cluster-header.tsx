@@ -1,9 +1,10 @@
+import { memo } from "react";
 import { AtlasBackupsLink } from "@/components/jobs/atlas-backups-link";
 import { TIER_LABEL } from "@/components/jobs/labels";
 import { Badge } from "@/components/ui/badge";
 import type { Cluster } from "@/lib/jobs/dto";
 
-export function ClusterHeader({
+export const ClusterHeader = memo(function ClusterHeader({
   clusterName,
   clusters,
   groupId,
@@ -29,4 +30,4 @@ export function ClusterHeader({
       <AtlasBackupsLink baseUrl={atlasUiBaseUrl} groupId={groupId} clusterName={clusterName} />
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { useQueryStates } from "nuqs";
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import { CopyButton } from "@/components/jobs/copy-button";
 import { DeprecationNotice } from "@/components/jobs/deprecation-notice";
 import { DownloadView } from "@/components/jobs/download-view";
@@ -16,6 +16,7 @@ import { StatusChips } from "@/components/jobs/status-chips";
 import { useExportEtas } from "@/components/jobs/use-export-eta";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { JobScope } from "@/lib/api-client";
+import type { JobStatus } from "@/lib/jobs/dto";
 import { jobListOptions } from "@/lib/query/jobs";
 import type { clusterViewParsers } from "@/lib/view-state/parsers";
 import { listQueryFromView } from "./list-query";
@@ -36,11 +37,27 @@ export function JobsPanel({
   atlasUiBaseUrl: string;
   hasFlex: boolean;
 }) {
-  const query = listQueryFromView(view);
+  // Memoized by value: nuqs hands out a new `view` per URL update, and the children below are
+  // memoized, so a click re-renders only what its new state touches.
+  const statusKey = view.status.join(",");
+  const { page, pageSize, sort, dir } = view;
+  const query = useMemo(
+    () => listQueryFromView({ status: statusKey ? (statusKey.split(",") as JobStatus[]) : [], page, pageSize, sort, dir }),
+    [statusKey, page, pageSize, sort, dir],
+  );
   const list = useQuery(jobListOptions(scope, query, view.refresh));
   const data = list.data;
+  const { refetch } = list;
   const etas = useExportEtas(data?.items, data?.fetchedAt);
   const openJob = useCallback((id: string) => void setView({ job: id }, { history: "push" }), [setView]);
+  const onInterval = useCallback((refresh: ViewState[0]["refresh"]) => void setView({ refresh }), [setView]);
+  const onRefresh = useCallback(() => void refetch(), [refetch]);
+  const onStatus = useCallback((status: ViewState[0]["status"]) => void setView({ status, page: null }), [setView]);
+  const onSort = useCallback((sort: ViewState[0]["sort"], dir: ViewState[0]["dir"]) => void setView({ sort, dir, page: null }), [setView]);
+  const onPage = useCallback((page: number) => void setView({ page }), [setView]);
+  const onPageSize = useCallback((pageSize: ViewState[0]["pageSize"]) => void setView({ pageSize, page: null }), [setView]);
+  const onWindow = useCallback((window: ViewState[0]["window"]) => void setView({ window }), [setView]);
+  const onClose = useCallback(() => void setView({ job: null }), [setView]);
   const kindLabel = JOB_KIND_LABEL[scope.kind].toLowerCase();
   const searched = `${kindLabel} of ${scope.clusterName}${query.status.length ? ` with status ${query.status.join(" or ")}` : ""}`;
   const flexHref = hasFlex ? `?tab=flex-restore` : null;
@@ -51,8 +68,8 @@ export function JobsPanel({
       <div className="flex flex-wrap items-center justify-between gap-3">
         <RefreshControls
           interval={view.refresh}
-          onInterval={(refresh) => void setView({ refresh })}
-          onRefresh={() => void list.refetch()}
+          onInterval={onInterval}
+          onRefresh={onRefresh}
           fetching={list.isFetching}
           fetchedAt={data?.fetchedAt}
           stale={list.isError && Boolean(data)}
@@ -62,9 +79,9 @@ export function JobsPanel({
           <DownloadView jobs={data?.items ?? []} basename={`${scope.clusterName}-${scope.kind}-page-${query.page}`} />
         </div>
       </div>
-      {list.isError ? <ErrorNotice error={list.error} stale={Boolean(data)} onRetry={() => void list.refetch()} /> : null}
+      {list.isError ? <ErrorNotice error={list.error} stale={Boolean(data)} onRetry={onRefresh} /> : null}
       {data ? (
-        <StatusChips counts={data.counts} selected={query.status} onChange={(status) => void setView({ status, page: null })} />
+        <StatusChips counts={data.counts} selected={query.status} onChange={onStatus} />
       ) : null}
       {data?.deprecation?.retired ? (
         <p role="status" className="rounded-lg border border-zinc-300 p-4 dark:border-zinc-700">
@@ -86,7 +103,7 @@ export function JobsPanel({
           busy={list.isPlaceholderData}
           etas={etas}
           onOpen={openJob}
-          onSort={(sort, dir) => void setView({ sort, dir, page: null })}
+          onSort={onSort}
         />
       ) : list.isPending ? (
         <Skeleton className="h-64 w-full" />
@@ -97,12 +114,12 @@ export function JobsPanel({
           pageSize={query.pageSize}
           totalCount={data.totalCount}
           loading={list.isPlaceholderData}
-          onPage={(page) => void setView({ page })}
-          onPageSize={(pageSize) => void setView({ pageSize, page: null })}
+          onPage={onPage}
+          onPageSize={onPageSize}
         />
       ) : null}
-      <TimelineSection scope={scope} window={view.window} onWindow={(window) => void setView({ window })} refreshSeconds={view.refresh} />
-      <JobDetailPanel scope={scope} jobId={view.job} refreshSeconds={view.refresh} atlasUiBaseUrl={atlasUiBaseUrl} onClose={() => void setView({ job: null })} />
+      <TimelineSection scope={scope} window={view.window} onWindow={onWindow} refreshSeconds={view.refresh} />
+      <JobDetailPanel scope={scope} jobId={view.job} refreshSeconds={view.refresh} atlasUiBaseUrl={atlasUiBaseUrl} onClose={onClose} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { Timeline, timelineBars } from "@/components/jobs/timeline";
 import { JOB_KIND_LABEL } from "@/components/jobs/labels";
 import { focusRing } from "@/components/ui/button";
@@ -12,7 +12,7 @@ import { TIMELINE_QUERY } from "./list-query";
 
 const WINDOW_LABEL: Record<TimeWindow, string> = { "24h": "Last 24 hours", "7d": "Last 7 days", "30d": "Last 30 days" };
 
-export function TimelineSection({
+export const TimelineSection = memo(function TimelineSection({
   scope,
   window,
   onWindow,
@@ -57,4 +57,4 @@ export function TimelineSection({
       {data ? <Timeline bars={bars} from={from} to={to} label={label} /> : <p className="text-sm text-zinc-700 dark:text-zinc-300">Loading timeline…</p>}
     </section>
   );
-}
+});
