@@ -1,25 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Job } from "@/lib/jobs/dto";
 import { timelineBars } from "./timeline";
-
-const job = (id: string, status: Job["status"], startedAt: string | null, finishedAt: string | null, durationMs: number | null = null): Job => ({
-  kind: "flex-restore",
-  id: id.padStart(24, "0"),
-  groupId: "5f1e2d3c4b5a697887766555",
-  clusterName: "flex-dev",
-  status,
-  rawState: status,
-  deliveryType: null,
-  snapshotId: null,
-  startedAt,
-  finishedAt,
-  durationMs,
-  expiresAt: null,
-  hasDownloadUrl: false,
-  targetProjectId: null,
-  targetDeploymentItemName: null,
-  snapshotFinishedAt: null,
-});
+import { fakeJob as job } from "@/lib/testing/job-fixture";
 
 const from = Date.parse("2026-01-01T00:00:00Z");
 const to = Date.parse("2026-01-02T00:00:00Z");

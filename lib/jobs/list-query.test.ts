@@ -1,25 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Job, JobListQuery, JobStatus } from "./dto";
+import type { Job, JobListQuery } from "./dto";
 import { applyListQuery, countByStatus, sortJobs } from "./list-query";
-
-const job = (id: string, status: JobStatus, startedAt: string | null, finishedAt: string | null = null): Job => ({
-  kind: "flex-restore",
-  id: id.padStart(24, "0"),
-  groupId: "a".repeat(24),
-  clusterName: "c",
-  status,
-  rawState: status,
-  deliveryType: null,
-  snapshotId: null,
-  startedAt,
-  finishedAt,
-  durationMs: null,
-  expiresAt: null,
-  hasDownloadUrl: false,
-  targetProjectId: null,
-  targetDeploymentItemName: null,
-  snapshotFinishedAt: null,
-});
+import { fakeJob as job } from "@/lib/testing/job-fixture";
 
 const jobs = [
   job("1", "completed", "2025-01-01T00:00:00.000Z", "2025-01-01T01:00:00.000Z"),
