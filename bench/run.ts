@@ -14,11 +14,24 @@ function print(section: string, figures: BenchFigure[]): void {
   }
 }
 
+const SECTIONS = ["simulator", "proxy", "ui"] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** `npm run bench` runs every section; `npm run bench -- ui proxy` runs only those named. */
+function sections(args: string[]): Set<Section> {
+  const unknown = args.filter((a) => !(SECTIONS as readonly string[]).includes(a));
+  if (unknown.length > 0) throw new Error(`unknown bench section ${unknown.join(", ")}; choose from ${SECTIONS.join(", ")}`);
+  return new Set(args.length > 0 ? (args as Section[]) : SECTIONS);
+}
+
 async function main() {
-  print("Atlas simulator", await benchSimulator());
+  const run = sections(process.argv.slice(2));
+  if (run.has("simulator")) print("Atlas simulator", await benchSimulator());
+  if (!run.has("proxy") && !run.has("ui")) return;
   const stack = await startStack({ control: true, rateLimit: { backupCapacity: 1_000_000, backupRefillPerMinute: 1_000_000 } });
   try {
-    print("Proxy latency", await benchProxy(stack));
+    if (run.has("proxy")) print("Proxy latency", await benchProxy(stack));
+    if (!run.has("ui")) return;
     const ui = await benchUi(stack);
     print("Browser", ui.figures);
     console.log("\nLargest first-load chunks (gzipped):");

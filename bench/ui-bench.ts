@@ -34,12 +34,29 @@ async function firstLoadJs(context: BrowserContext, url: string): Promise<{ tota
   return { total: chunks.reduce((sum, [, size]) => sum + size, 0), chunks };
 }
 
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle");
+type ClickMode = "dom" | "playwright";
+
+/** What the click asked for: the pager showing this page, or this status chip pressed. */
+type Shown = { pagerPage: number; pressedChip?: undefined } | { pressedChip: number; pagerPage?: undefined };
+
+/**
+ * Settled means the view shows what the click asked for: `shown` holds in the page, nothing is
+ * aria-busy, the pager no longer says "loading…", and two frames have painted. (Waiting for
+ * network idle is not enough: it can resolve before the click's fetch has even started.)
+ */
+async function settle(page: Page, shown: Shown): Promise<void> {
+  await page.waitForFunction(
+    ({ pagerPage, pressedChip }) => {
+      const pager = document.querySelector('nav[aria-label="Pagination"]')?.textContent ?? "";
+      const chip = pressedChip === undefined ? null : document.querySelectorAll('[aria-label="Filter by status"] button')[pressedChip];
+      const asked = pagerPage !== undefined ? pager.includes(`page ${pagerPage} of`) : chip?.getAttribute("aria-pressed") === "true";
+      return asked && !document.querySelector('[aria-busy="true"]') && !pager.includes("loading…");
+    },
+    shown,
+    { polling: "raf" },
+  );
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
-
-type ClickMode = "dom" | "playwright";
 
 /**
  * Main-thread milliseconds (Chromium TaskDuration) from a click until the view has settled.
@@ -47,7 +64,7 @@ type ClickMode = "dom" | "playwright";
  * app's work is counted. "playwright": a full Playwright click, whose in-page locator queries,
  * actionability and hit-target checks (forced style and layout) are counted too.
  */
-async function mainThreadMs(page: Page, target: Locator, mode: ClickMode): Promise<number> {
+async function mainThreadMs(page: Page, target: Locator, mode: ClickMode, shown: Shown): Promise<number> {
   const element = mode === "dom" ? await target.elementHandle() : null;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
@@ -58,30 +75,38 @@ async function mainThreadMs(page: Page, target: Locator, mode: ClickMode): Promi
   const before = await read();
   if (element) await element.evaluate((el) => (el as HTMLElement).click());
   else await target.click();
-  await settle(page);
+  await settle(page, shown);
   const after = await read();
   await cdp.detach();
   return (after - before) * 1000;
 }
 
 interface Costs {
+  /** Each status chip in turn, then All again: every filter but the last is a first visit. */
   filter: number[];
-  paging: number[];
+  /** Next page, five times: pages not seen before. */
+  next: number[];
+  /** Previous page, back over those same pages. */
+  previous: number[];
 }
 
 async function interactionCosts(context: BrowserContext, url: string, mode: ClickMode): Promise<Costs> {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "networkidle" });
-  const chips = page.getByRole("group", { name: "Filter by status" });
-  const costs: Costs = { filter: [], paging: [] };
-  for (let i = 0; i < 6; i++) {
-    const status = i % 2 === 0 ? "completed" : "All";
-    costs.filter.push(await mainThreadMs(page, chips.getByRole("button", { name: new RegExp(`^${status}\\b`) }), mode));
+  const chips = page.getByRole("group", { name: "Filter by status" }).getByRole("button");
+  const costs: Costs = { filter: [], next: [], previous: [] };
+  const chipCount = await chips.count();
+  for (const i of [...Array.from({ length: chipCount - 1 }, (_, k) => k + 1), 0]) {
+    costs.filter.push(await mainThreadMs(page, chips.nth(i), mode, { pressedChip: i }));
   }
-  for (let i = 0; i < 6; i++) {
-    const button = page.getByRole("button", { name: i % 2 === 0 ? "Next page" : "Previous page" });
-    if (!(await button.isEnabled())) break;
-    costs.paging.push(await mainThreadMs(page, button, mode));
+  let current = 1;
+  for (const [name, step, samples] of [["Next page", 1, costs.next], ["Previous page", -1, costs.previous]] as const) {
+    for (let i = 0; i < 5; i++) {
+      const button = page.getByRole("button", { name });
+      if (!(await button.isEnabled())) break;
+      current += step;
+      samples.push(await mainThreadMs(page, button, mode, { pagerPage: current }));
+    }
   }
   await page.close();
   return costs;
@@ -89,10 +114,12 @@ async function interactionCosts(context: BrowserContext, url: string, mode: Clic
 
 function interactionFigures(cluster: string, big: Costs, small: Costs, mode: ClickMode): BenchFigure[] {
   const note = `main-thread TaskDuration, ${mode === "dom" ? "DOM click (app work only)" : "Playwright click (includes the harness's in-page work)"}; baseline: the same on a cluster with few restore jobs`;
-  const smallPaging = small.paging.length > 0 ? small.paging : small.filter;
+  // The small cluster has one page, so its paging baseline is its filter click (a few rows).
+  const smallPaging = small.next.length > 0 ? small.next : small.filter;
   const rows: Array<[string, number[], number[]]> = [
-    ["filter by status", big.filter, small.filter],
-    ["next/previous page", big.paging, smallPaging],
+    ["filter by status (first visit)", big.filter, small.filter],
+    ["next page (first visit)", big.next, smallPaging],
+    ["previous page (seen before)", big.previous, small.previous.length > 0 ? small.previous : small.filter],
   ];
   return rows.flatMap(([label, samples, base]) =>
     samples.length === 0
