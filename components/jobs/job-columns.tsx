@@ -1,10 +1,19 @@
-import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
+import { createColumnHelper, type ColumnDef, type RowData } from "@tanstack/react-table";
 import { StatusBadge } from "@/components/ui/badge";
 import type { Job, JobKind } from "@/lib/jobs/dto";
 import { ExportProgress } from "./export-progress";
-import { formatDuration } from "./format";
-import { TargetCell, UtcCell } from "./job-cells";
+import { formatDuration, formatUtcShort } from "./format";
+import { targetCell } from "./job-cells";
 import { restorePoint, restoreTarget } from "./job-fields";
+
+declare module "@tanstack/react-table" {
+  // TanStack's documented way to type column meta; the type parameters are part of its signature.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** Classes for this column's cells, beyond the table-wide cell rule. */
+    cellClass?: string;
+  }
+}
 
 export interface ColumnContext {
   onOpen: (id: string) => void;
@@ -34,20 +43,22 @@ function idColumn(ctx: ColumnContext) {
 
 const status = col.accessor("status", {
   header: "Status",
+  // The badge, then Atlas's own state word beneath it, in the cell's small muted text.
   cell: (info) => (
-    <span className="flex flex-col items-start gap-0.5">
-      <StatusBadge status={info.getValue()} />
-      <span className="text-xs text-zinc-700 dark:text-zinc-300">{info.row.original.rawState}</span>
-    </span>
+    <>
+      <StatusBadge status={info.getValue()} stacked />
+      {info.row.original.rawState}
+    </>
   ),
+  meta: { cellClass: "text-xs text-zinc-700 dark:text-zinc-300" },
 });
 const delivery = col.accessor((j) => j.deliveryType ?? "—", { id: "deliveryType", header: "Delivery" });
 const point = col.accessor((j) => restorePoint(j), { id: "point", header: "Snapshot / point in time" });
-const target = col.accessor((j) => restoreTarget(j), { id: "target", header: "Target", cell: (i) => <TargetCell job={i.row.original} /> });
-const started = col.accessor("startedAt", { id: "startedAt", header: "Started (UTC)", cell: (i) => <UtcCell value={i.getValue()} /> });
-const finished = col.accessor("finishedAt", { id: "finishedAt", header: "Finished (UTC)", cell: (i) => <UtcCell value={i.getValue()} /> });
-const duration = col.accessor("durationMs", { header: "Duration", cell: (i) => formatDuration(i.getValue()) });
-const expires = col.accessor("expiresAt", { header: "Expires (UTC)", cell: (i) => <UtcCell value={i.getValue()} /> });
+const target = col.accessor((j) => restoreTarget(j), { id: "target", header: "Target", cell: (i) => targetCell(i.row.original), meta: { cellClass: "whitespace-nowrap" } });
+const started = col.accessor("startedAt", { id: "startedAt", header: "Started (UTC)", cell: (i) => formatUtcShort(i.getValue()) });
+const finished = col.accessor("finishedAt", { id: "finishedAt", header: "Finished (UTC)", cell: (i) => formatUtcShort(i.getValue()) });
+const duration = col.accessor("durationMs", { header: "Duration", cell: (i) => formatDuration(i.getValue()), meta: { cellClass: "whitespace-nowrap" } });
+const expires = col.accessor("expiresAt", { header: "Expires (UTC)", cell: (i) => formatUtcShort(i.getValue()) });
 
 function exportColumns(ctx: ColumnContext): JobColumn[] {
   return [
@@ -62,8 +73,9 @@ function exportColumns(ctx: ColumnContext): JobColumn[] {
       cell: ({ row }) => {
         const j = row.original;
         if (j.kind !== "export" || !j.stateReason) return "—";
-        return <span className="block min-w-36 wrap-anywhere">{[j.stateReason.errorCode, j.stateReason.message].filter(Boolean).join(": ")}</span>;
+        return [j.stateReason.errorCode, j.stateReason.message].filter(Boolean).join(": ");
       },
+      meta: { cellClass: "min-w-36 wrap-anywhere" },
     }),
     col.display({
       id: "destination",
@@ -72,13 +84,14 @@ function exportColumns(ctx: ColumnContext): JobColumn[] {
         const j = row.original;
         if (j.kind !== "export") return null;
         return (
-          <span className="block max-w-56 min-w-44 font-mono text-xs break-all">
+          <>
             {j.exportBucketId ?? "—"}
             <br />
             {j.prefix ?? ""}
-          </span>
+          </>
         );
       },
+      meta: { cellClass: "max-w-56 min-w-44 font-mono text-xs break-all" },
     }),
     col.display({
       id: "customData",
@@ -86,8 +99,9 @@ function exportColumns(ctx: ColumnContext): JobColumn[] {
       cell: ({ row }) => {
         const j = row.original;
         if (j.kind !== "export" || j.customData.length === 0) return "—";
-        return <span className="block min-w-28 text-xs wrap-anywhere">{j.customData.map((c) => `${c.key}=${c.value}`).join(", ")}</span>;
+        return j.customData.map((c) => `${c.key}=${c.value}`).join(", ");
       },
+      meta: { cellClass: "min-w-28 text-xs wrap-anywhere" },
     }),
   ] as JobColumn[];
 }

@@ -24,14 +24,19 @@ export const STATUS_TONE: Record<JobStatus, Tone> = {
   unknown: "neutral",
 };
 
-export function Badge({ tone = "neutral", children, className }: { tone?: Tone; children: ReactNode; className?: string }) {
+/** `stacked` makes the badge its own line (a block as wide as its text), for a cell with a line beneath. */
+export function Badge({ tone = "neutral", stacked = false, children }: { tone?: Tone; stacked?: boolean; children: ReactNode }) {
   return (
-    <span className={cn("inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset", TONES[tone], className)}>
+    <span className={cn(stacked ? "mb-0.5 block w-fit" : "inline-block", "rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset", TONES[tone])}>
       {children}
     </span>
   );
 }
 
-export function StatusBadge({ status }: { status: JobStatus }) {
-  return <Badge tone={STATUS_TONE[status]}>{status}</Badge>;
+export function StatusBadge({ status, stacked }: { status: JobStatus; stacked?: boolean }) {
+  return (
+    <Badge tone={STATUS_TONE[status]} stacked={stacked}>
+      {status}
+    </Badge>
+  );
 }
