@@ -10,7 +10,7 @@ export function ExportProgress({ job, etaMs }: { job: ExportJob; etaMs: number |
   const text = `${progress.exported} of ${progress.total} collections (${percentText})`;
   const tone = job.status === "failed" ? "red" : job.status === "completed" ? "green" : job.status === "running" ? "blue" : "neutral";
   return (
-    <div className="flex min-w-36 flex-col gap-1">
+    <div className="flex flex-col gap-1">
       <Progress label={`Export ${job.id} progress`} value={progress.exported} max={Math.max(progress.total, 1)} valueText={text} tone={tone} />
       <span className="text-xs text-zinc-700 tabular-nums dark:text-zinc-300">
         {text}

@@ -2,6 +2,20 @@ import type { Job } from "@/lib/jobs/dto";
 import { restoreTarget, restoreTargetParts } from "./job-fields";
 
 const PROJECT_TAIL = 6;
+const DATE = /\d{4}-\d{2}-\d{2}/;
+
+/** Text with its date kept on one line: Chromium may break "2026-11-22" after a hyphen in a narrow cell. */
+export function unbrokenDate(text: string) {
+  const match = DATE.exec(text);
+  if (!match) return text;
+  return (
+    <>
+      {text.slice(0, match.index)}
+      <span className="whitespace-nowrap">{match[0]}</span>
+      {text.slice(match.index + match[0].length)}
+    </>
+  );
+}
 
 /**
  * Cluster name, then the project id shortened to its tail: the full value is in the title (hover)

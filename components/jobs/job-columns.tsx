@@ -3,15 +3,17 @@ import { StatusBadge } from "@/components/ui/badge";
 import type { Job, JobKind } from "@/lib/jobs/dto";
 import { ExportProgress } from "./export-progress";
 import { formatDuration, formatUtcShort } from "./format";
-import { targetCell } from "./job-cells";
+import { targetCell, unbrokenDate } from "./job-cells";
 import { restorePoint, restoreTarget } from "./job-fields";
 
 declare module "@tanstack/react-table" {
   // TanStack's documented way to type column meta; the type parameters are part of its signature.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface ColumnMeta<TData extends RowData, TValue> {
-    /** Classes for this column's cells, beyond the table-wide cell rule. */
+    /** Classes for this column's cells, beyond the table's own. */
     cellClass?: string;
+    /** The column's track: `min` rem wide, and with `grow` a share of the spare width (fr). */
+    track?: { min: number; grow?: number };
   }
 }
 
@@ -38,6 +40,8 @@ function idColumn(ctx: ColumnContext) {
         {info.getValue()}
       </button>
     ),
+    // 24 hex digits of monospace text-xs, plus the cell's padding.
+    meta: { track: { min: 12.5 } },
   });
 }
 
@@ -50,15 +54,22 @@ const status = col.accessor("status", {
       {info.row.original.rawState}
     </>
   ),
-  meta: { cellClass: "text-xs text-zinc-700 dark:text-zinc-300" },
+  meta: { cellClass: "text-xs text-zinc-700 dark:text-zinc-300", track: { min: 7 } },
 });
-const delivery = col.accessor((j) => j.deliveryType ?? "—", { id: "deliveryType", header: "Delivery" });
-const point = col.accessor((j) => restorePoint(j), { id: "point", header: "Snapshot / point in time" });
-const target = col.accessor((j) => restoreTarget(j), { id: "target", header: "Target", cell: (i) => targetCell(i.row.original), meta: { cellClass: "whitespace-nowrap" } });
-const started = col.accessor("startedAt", { id: "startedAt", header: "Started (UTC)", cell: (i) => formatUtcShort(i.getValue()) });
-const finished = col.accessor("finishedAt", { id: "finishedAt", header: "Finished (UTC)", cell: (i) => formatUtcShort(i.getValue()) });
-const duration = col.accessor("durationMs", { header: "Duration", cell: (i) => formatDuration(i.getValue()), meta: { cellClass: "whitespace-nowrap" } });
-const expires = col.accessor("expiresAt", { header: "Expires (UTC)", cell: (i) => formatUtcShort(i.getValue()) });
+// Times are "2026-11-23 03:42:13": the track fits the date, so the time wraps beneath it.
+const TIME = { track: { min: 7.5 } };
+const delivery = col.accessor((j) => j.deliveryType ?? "—", { id: "deliveryType", header: "Delivery", meta: { track: { min: 7 } } });
+const point = col.accessor((j) => restorePoint(j), {
+  id: "point",
+  header: "Snapshot / point in time",
+  cell: (i) => unbrokenDate(i.getValue()),
+  meta: { track: { min: 13.5, grow: 2 } },
+});
+const target = col.accessor((j) => restoreTarget(j), { id: "target", header: "Target", cell: (i) => targetCell(i.row.original), meta: { track: { min: 8.5, grow: 1 } } });
+const started = col.accessor("startedAt", { id: "startedAt", header: "Started (UTC)", cell: (i) => formatUtcShort(i.getValue()), meta: TIME });
+const finished = col.accessor("finishedAt", { id: "finishedAt", header: "Finished (UTC)", cell: (i) => formatUtcShort(i.getValue()), meta: TIME });
+const duration = col.accessor("durationMs", { header: "Duration", cell: (i) => formatDuration(i.getValue()), meta: { cellClass: "whitespace-nowrap", track: { min: 6.5 } } });
+const expires = col.accessor("expiresAt", { header: "Expires (UTC)", cell: (i) => formatUtcShort(i.getValue()), meta: TIME });
 
 function exportColumns(ctx: ColumnContext): JobColumn[] {
   return [
@@ -66,6 +77,7 @@ function exportColumns(ctx: ColumnContext): JobColumn[] {
       id: "progress",
       header: "Progress",
       cell: ({ row }) => (row.original.kind === "export" ? <ExportProgress job={row.original} etaMs={ctx.etas.get(row.original.id)} /> : null),
+      meta: { track: { min: 10, grow: 1.2 } },
     }),
     col.display({
       id: "reason",
@@ -75,7 +87,7 @@ function exportColumns(ctx: ColumnContext): JobColumn[] {
         if (j.kind !== "export" || !j.stateReason) return "—";
         return [j.stateReason.errorCode, j.stateReason.message].filter(Boolean).join(": ");
       },
-      meta: { cellClass: "min-w-36 wrap-anywhere" },
+      meta: { track: { min: 8, grow: 1 } },
     }),
     col.display({
       id: "destination",
@@ -91,7 +103,7 @@ function exportColumns(ctx: ColumnContext): JobColumn[] {
           </>
         );
       },
-      meta: { cellClass: "max-w-56 min-w-44 font-mono text-xs break-all" },
+      meta: { cellClass: "font-mono text-xs break-all", track: { min: 11 } },
     }),
     col.display({
       id: "customData",
@@ -99,9 +111,10 @@ function exportColumns(ctx: ColumnContext): JobColumn[] {
       cell: ({ row }) => {
         const j = row.original;
         if (j.kind !== "export" || j.customData.length === 0) return "—";
-        return j.customData.map((c) => `${c.key}=${c.value}`).join(", ");
+        return j.customData.map((c) => `${c.key}=${c.value}`).join("\n");
       },
-      meta: { cellClass: "min-w-28 text-xs wrap-anywhere" },
+      // One key=value a line (pre-line keeps the newlines), not broken at any letter mid-pair.
+      meta: { cellClass: "text-xs whitespace-pre-line", track: { min: 6.5, grow: 1 } },
     }),
   ] as JobColumn[];
 }

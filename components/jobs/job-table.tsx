@@ -3,15 +3,12 @@
 import { flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { memo, useMemo } from "react";
 import { focusRing } from "@/components/ui/button";
-import { Table, Th } from "@/components/ui/table";
+import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import type { Job, JobKind } from "@/lib/jobs/dto";
 import { columnsFor } from "./job-columns";
 
 type SortField = "startedAt" | "finishedAt";
 
-// One rule on the table styles every cell, so a cell carries only what is its own (column meta):
-// 50 rows of 9 to 10 cells each pay for every class and element in style, layout and paint.
-const CELL_RULES = "[&_td]:border-b [&_td]:border-zinc-100 [&_td]:px-3 [&_td]:py-2 [&_td]:align-top dark:[&_td]:border-zinc-800/70";
 
 interface JobTableProps {
   kind: JobKind;
@@ -41,11 +38,12 @@ const JobTableBody = memo(function JobTableBody({ kind, jobs, caption, sort, dir
   const columns = useMemo(() => columnsFor(kind, { onOpen, etas }), [kind, onOpen, etas]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions by design.
   const table = useReactTable({ data: jobs, columns, getRowId: (job) => job.id, getCoreRowModel: getCoreRowModel(), manualPagination: true, manualSorting: true });
+  const tracks = useMemo(() => columns.map((c) => c.meta?.track ?? { min: 8 }), [columns]);
   return (
-    <Table caption={caption} className={CELL_RULES}>
-      <thead>
+    <Table caption={caption} tracks={tracks}>
+      <THead>
         {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
+          <Tr key={group.id}>
             {group.headers.map((header) => {
               const id = header.column.id;
               const sortable = id === "startedAt" || id === "finishedAt";
@@ -57,10 +55,10 @@ const JobTableBody = memo(function JobTableBody({ kind, jobs, caption, sort, dir
                     <button
                       type="button"
                       onClick={() => onSort(id, active && dir === "desc" ? "asc" : "desc")}
-                      className={`inline-flex items-center gap-1 rounded ${focusRing}`}
+                      className={`rounded text-left ${focusRing}`}
                     >
                       {label}
-                      <span aria-hidden="true">{active ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
+                      <span aria-hidden="true" className="ml-1">{active ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
                       <span className="sr-only">{active ? `, sorted ${dir === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
                     </button>
                   ) : (
@@ -69,20 +67,20 @@ const JobTableBody = memo(function JobTableBody({ kind, jobs, caption, sort, dir
                 </Th>
               );
             })}
-          </tr>
+          </Tr>
         ))}
-      </thead>
-      <tbody>
+      </THead>
+      <TBody>
         {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-900">
+          <Tr key={row.id} body>
             {row.getVisibleCells().map((cell) => (
-              <td key={cell.id} className={cell.column.columnDef.meta?.cellClass}>
+              <Td key={cell.id} className={cell.column.columnDef.meta?.cellClass}>
                 {flexRender(cell.column.columnDef.cell, cell.getContext())}
-              </td>
+              </Td>
             ))}
-          </tr>
+          </Tr>
         ))}
-      </tbody>
+      </TBody>
     </Table>
   );
 });

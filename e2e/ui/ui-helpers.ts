@@ -20,11 +20,29 @@ export function clusterUrl(f: Fixtures, cluster: string, query = ""): string {
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, "..", "..", "test-results", "screenshots");
 
-/** Attaches a full-page screenshot to the report and keeps a copy under test-results/screenshots/. */
+const nextFrames = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+
+/**
+ * Attaches a full-page screenshot to the report and keeps a copy under test-results/screenshots/.
+ * Table rows off screen are not painted (`content-visibility: auto`), and a full-page capture does
+ * not bring them on screen, so the viewport first grows to the whole page, as on a very tall
+ * screen, until the page stops growing (a row shown takes its real height).
+ */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  const viewport = page.viewportSize();
+  if (viewport) {
+    for (let i = 0, height = viewport.height; i < 6; i++) {
+      const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+      if (pageHeight <= height) break;
+      height = pageHeight;
+      await page.setViewportSize({ width: viewport.width, height });
+      await nextFrames(page);
+    }
+  }
   const body = await page.screenshot({ path: file, fullPage: true });
+  if (viewport) await page.setViewportSize(viewport);
   await testInfo.attach(name, { body, contentType: "image/png" });
 }
 
