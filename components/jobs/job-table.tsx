@@ -72,9 +72,12 @@ const JobTableBody = memo(function JobTableBody({ kind, jobs, caption, sort, dir
       </THead>
       <TBody>
         {table.getRowModel().rows.map((row) => (
-          <Tr key={row.id} body>
+          // Keyed by position, not job id: the next page reuses this page's rows and cells and only
+          // their text and classes change, instead of 50 rows torn down and 50 built (a page
+          // change is the common case; rows hold no state of their own to carry with a job).
+          <Tr key={row.index} body>
             {row.getVisibleCells().map((cell) => (
-              <Td key={cell.id} className={cell.column.columnDef.meta?.cellClass}>
+              <Td key={cell.column.id} className={cell.column.columnDef.meta?.cellClass}>
                 {flexRender(cell.column.columnDef.cell, cell.getContext())}
               </Td>
             ))}
