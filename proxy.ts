@@ -36,7 +36,7 @@ export const config = {
   matcher: [
     {
       // Pages only: API routes answer 401 envelopes themselves; assets need no CSP.
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)",
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -40,7 +40,12 @@ for (const scheme of ["light", "dark"] as const) {
   test.describe(`${scheme} mode`, () => {
     test.use({ colorScheme: scheme });
     for (const view of VIEWS) {
-      test(`${view.name}: no axe violations, screenshot`, async ({ page }, testInfo) => {
+      test(`${view.name}: no axe violations, no console errors, screenshot`, async ({ page }, testInfo) => {
+        // Anything the browser reports as an error (a failed resource such as a missing icon, a CSP
+        // refusal, an uncaught exception) is a defect a user would see in the console.
+        const errors: string[] = [];
+        page.on("console", (message) => void (message.type() === "error" && errors.push(message.text())));
+        page.on("pageerror", (error) => void errors.push(error.message));
         const f = await fixtures();
         await page.goto(view.url(f));
         await view.ready(page);
@@ -49,6 +54,7 @@ for (const scheme of ["light", "dark"] as const) {
         expect(background === "rgb(255, 255, 255)").toBe(scheme === "light");
         await expectNoAxeViolations(page, testInfo, `${view.name}-${scheme}`);
         await screenshot(page, testInfo, `${view.name}-${scheme}`);
+        expect(errors, "console errors").toEqual([]);
       });
     }
   });
