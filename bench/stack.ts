@@ -58,8 +58,11 @@ export async function startStack(simOptions: SimulatorOptions = {}): Promise<Sta
   const port = await freePort();
   const password = randomBytes(12).toString("base64url");
   const appUrl = `http://127.0.0.1:${port}`;
+  // Its own process group: npx starts next, which starts next-server, and killing only npx would
+  // leave the server running (and competing for the CPU with every later measurement).
   const app: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: "ignore",
+    detached: true,
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -86,10 +89,18 @@ export async function startStack(simOptions: SimulatorOptions = {}): Promise<Sta
       return cached;
     },
     async close() {
-      app.kill("SIGTERM");
+      await stopGroup(app);
       await simulator.close();
     },
   };
+}
+
+/** Stops a detached child and everything it started, and waits for the child to exit. */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  process.kill(-child.pid, "SIGTERM");
+  await exited;
 }
 
 /** Signs in through next-auth's credentials callback, as the sign-in form does. */
