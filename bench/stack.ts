@@ -1,10 +1,11 @@
 // Starts what a benchmark measures: the simulator in-process and the production build of the
 // dashboard (built on demand into its own dist dir), plus a signed-in session cookie.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../lib/simulator";
+import { spawnGroup, stopGroup } from "../scripts/process-group";
 
 // The ordinary dist dir: a custom one makes Next rewrite tsconfig.json to include its types.
 const BENCH_DIST_DIR = ".next";
@@ -58,11 +59,9 @@ export async function startStack(simOptions: SimulatorOptions = {}): Promise<Sta
   const port = await freePort();
   const password = randomBytes(12).toString("base64url");
   const appUrl = `http://127.0.0.1:${port}`;
-  // Its own process group: npx starts next, which starts next-server, and killing only npx would
-  // leave the server running (and competing for the CPU with every later measurement).
-  const app: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // A left-over server would compete for the CPU with every later measurement.
+  const app: ChildProcess = spawnGroup("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: "ignore",
-    detached: true,
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -93,14 +92,6 @@ export async function startStack(simOptions: SimulatorOptions = {}): Promise<Sta
       await simulator.close();
     },
   };
-}
-
-/** Stops a detached child and everything it started, and waits for the child to exit. */
-async function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  process.kill(-child.pid, "SIGTERM");
-  await exited;
 }
 
 /** Signs in through next-auth's credentials callback, as the sign-in form does. */

@@ -1,10 +1,11 @@
 // `npm run demo`: the Atlas simulator plus a production build of the dashboard, on this machine.
 // Prints the dashboard URL and the demo sign-in. Ctrl-C stops both.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { startSimulator } from "../lib/simulator";
 import { DEFAULT_SIMULATOR_PORT } from "../lib/demo-defaults";
+import { spawnGroup, stopGroup } from "./process-group";
 
 const DemoEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -34,7 +35,7 @@ async function main() {
   const demoPassword = randomBytes(9).toString("base64url");
   const users = env.BACKWATCH_USERS ?? `operator:${demoPassword}:operator`;
   const url = `http://localhost:${env.PORT}`;
-  const app = spawn("npx", ["next", "start", "-p", String(env.PORT)], {
+  const app = spawnGroup("npx", ["next", "start", "-p", String(env.PORT)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
@@ -55,7 +56,7 @@ async function main() {
   console.log("");
 
   const stop = async (code: number) => {
-    app.kill("SIGTERM");
+    await stopGroup(app);
     await simulator.close();
     process.exit(code);
   };
