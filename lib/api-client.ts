@@ -3,9 +3,27 @@
 import type { z } from "zod";
 import type { ErrorEnvelope, JobKind, JobListQuery } from "@/lib/jobs/dto";
 
-// The schemas (and zod, ~40 kB gzipped) load with the first client-side fetch, not with the page:
-// server-prefetched data is already in the page, so most first loads never need them.
+// The schemas (and zod, ~33 kB gzipped) are not part of the page's first load: server-prefetched
+// data is already in the page. They load after the load event, when the browser is idle
+// (preloadSchemas), so the first filter or page click does not wait to fetch and instantiate them.
 const schemas = () => import("@/lib/jobs/dto");
+
+/** Loads the response schemas once the page has loaded and the browser is idle; returns a cancel. */
+export function preloadSchemas(): () => void {
+  let idle: number | undefined;
+  const run = () => void schemas();
+  const whenIdle = () => {
+    idle = typeof requestIdleCallback === "function" ? requestIdleCallback(run, { timeout: 3000 }) : window.setTimeout(run, 500);
+  };
+  if (document.readyState === "complete") whenIdle();
+  else window.addEventListener("load", whenIdle, { once: true });
+  return () => {
+    window.removeEventListener("load", whenIdle);
+    if (idle === undefined) return;
+    if (typeof cancelIdleCallback === "function") cancelIdleCallback(idle);
+    else window.clearTimeout(idle);
+  };
+}
 type Schemas = Awaited<ReturnType<typeof schemas>>;
 type SchemaName = "ProjectListSchema" | "ClusterListSchema" | "JobListSchema" | "JobDetailSchema" | "DownloadLinksSchema";
 

@@ -2,12 +2,14 @@
 
 import { QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { ViewerProvider, type Viewer } from "@/components/session/role-context";
+import { preloadSchemas } from "@/lib/api-client";
 import { getQueryClient } from "@/lib/query/query-client";
 
 export function Providers({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
   const queryClient = getQueryClient();
+  useEffect(preloadSchemas, []);
   return (
     <QueryClientProvider client={queryClient}>
       <NuqsAdapter>
