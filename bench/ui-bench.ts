@@ -1,5 +1,5 @@
 // What a browser pays: first-load JavaScript per route (gzipped) and main-thread work of filtering
-// and paging a cluster's jobs, read from Chromium traces of the renderer's main thread (CPU and wall time).
+// and paging a cluster's jobs, read from Chromium traces of the renderer's main thread.
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { SimulatorClient } from "../lib/simulator/testing/simulator-client";
@@ -91,7 +91,8 @@ interface TraceEvent {
 function mainThreadCost(events: TraceEvent[], pageUrl: string): Sample {
   const frames = events.find((e) => e.name === "TracingStartedInBrowser")?.args?.data?.frames ?? [];
   const pid = frames.find((f) => f.url === pageUrl)?.processId;
-  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain" && (pid === undefined || e.pid === pid));
+  if (pid === undefined) throw new Error(`no frame for ${pageUrl} in the trace`);
+  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain" && e.pid === pid);
   if (!main) throw new Error("no renderer main thread in the trace");
   const tasks = events.filter((e) => e.ph === "X" && e.name === "RunTask" && e.pid === main.pid && e.tid === main.tid);
   const sum = (key: "dur" | "tdur") => tasks.reduce((total, e) => total + (e[key] ?? 0), 0) / 1000;
@@ -118,11 +119,12 @@ async function mainThreadMs(page: Page, target: Locator, mode: ClickMode, shown:
   }
   const browser = page.context().browser();
   if (!browser) throw new Error("no browser to trace");
+  const pageUrl = page.url(); // as the trace's frame list has it: the click changes the query
   await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
   await click();
   await settle(page, shown);
   const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
-  return mainThreadCost(trace.traceEvents, page.url());
+  return mainThreadCost(trace.traceEvents, pageUrl);
 }
 
 interface Costs {

@@ -9,7 +9,6 @@ import { columnsFor } from "./job-columns";
 
 type SortField = "startedAt" | "finishedAt";
 
-
 interface JobTableProps {
   kind: JobKind;
   jobs: Job[];

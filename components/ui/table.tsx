@@ -4,11 +4,11 @@ import { cn } from "./cn";
 
 /**
  * A data table whose rows are CSS grids on one set of column tracks (each `min` rem wide, growing
- * by `grow` shares of any spare width), so each body row can be `content-visibility: auto`: rows below the
- * fold skip style, layout and paint until they scroll into view, yet stay in the DOM (find in page,
- * copy, screen readers). Native table layout cannot do this: containment does not apply to table
- * rows. A table laid out as a grid may lose its table semantics in some browsers, so every part
- * states its ARIA role.
+ * by `grow` shares of any spare width), so each body row can be `content-visibility: auto`: rows
+ * below the fold skip style, layout and paint until they scroll into view, yet stay in the DOM
+ * (find in page, copy, screen readers). Native table layout cannot do this: containment does not
+ * apply to table rows. A table laid out as a grid may lose its table semantics in some browsers,
+ * so every part states its ARIA role.
  *
  * A wide table scrolls inside its own region, never the page. The region is `relative` so sr-only
  * (absolutely positioned) text cannot widen the document, and it is focusable with a name so
