@@ -1,6 +1,7 @@
-import { createColumnHelper, type ColumnDef, type RowData } from "@tanstack/react-table";
+import { createColumnHelper, type CellContext, type ColumnDef, type RowData } from "@tanstack/react-table";
+import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/ui/badge";
-import type { Job, JobKind } from "@/lib/jobs/dto";
+import type { ExportJob, Job, JobKind } from "@/lib/jobs/dto";
 import { ExportProgress } from "./export-progress";
 import { formatDuration, formatUtcShort } from "./format";
 import { targetCell, unbrokenDate } from "./job-cells";
@@ -71,48 +72,42 @@ const finished = col.accessor("finishedAt", { id: "finishedAt", header: "Finishe
 const duration = col.accessor("durationMs", { header: "Duration", cell: (i) => formatDuration(i.getValue()), meta: { cellClass: "whitespace-nowrap", track: { min: 6.5 } } });
 const expires = col.accessor("expiresAt", { header: "Expires (UTC)", cell: (i) => formatUtcShort(i.getValue()), meta: TIME });
 
+/** A cell only an export fills (the export table shows nothing else); any other job shows a dash. */
+const exportCell =
+  (render: (job: ExportJob) => ReactNode) =>
+  ({ row }: CellContext<Job, unknown>): ReactNode =>
+    row.original.kind === "export" ? render(row.original) : "—";
+
 function exportColumns(ctx: ColumnContext): JobColumn[] {
   return [
     col.display({
       id: "progress",
       header: "Progress",
-      cell: ({ row }) => (row.original.kind === "export" ? <ExportProgress job={row.original} etaMs={ctx.etas.get(row.original.id)} /> : null),
+      cell: exportCell((j) => <ExportProgress job={j} etaMs={ctx.etas.get(j.id)} />),
       meta: { track: { min: 10, grow: 1.2 } },
     }),
     col.display({
       id: "reason",
       header: "Failure reason",
-      cell: ({ row }) => {
-        const j = row.original;
-        if (j.kind !== "export" || !j.stateReason) return "—";
-        return [j.stateReason.errorCode, j.stateReason.message].filter(Boolean).join(": ");
-      },
+      cell: exportCell((j) => (j.stateReason ? [j.stateReason.errorCode, j.stateReason.message].filter(Boolean).join(": ") : "—")),
       meta: { track: { min: 8, grow: 1 } },
     }),
     col.display({
       id: "destination",
       header: "Bucket / prefix",
-      cell: ({ row }) => {
-        const j = row.original;
-        if (j.kind !== "export") return null;
-        return (
-          <>
-            {j.exportBucketId ?? "—"}
-            <br />
-            {j.prefix ?? ""}
-          </>
-        );
-      },
+      cell: exportCell((j) => (
+        <>
+          {j.exportBucketId ?? "—"}
+          <br />
+          {j.prefix ?? ""}
+        </>
+      )),
       meta: { cellClass: "font-mono text-xs break-all", track: { min: 11 } },
     }),
     col.display({
       id: "customData",
       header: "Custom data",
-      cell: ({ row }) => {
-        const j = row.original;
-        if (j.kind !== "export" || j.customData.length === 0) return "—";
-        return j.customData.map((c) => `${c.key}=${c.value}`).join("\n");
-      },
+      cell: exportCell((j) => (j.customData.length === 0 ? "—" : j.customData.map((c) => `${c.key}=${c.value}`).join("\n"))),
       // One key=value a line (pre-line keeps the newlines), not broken at any letter mid-pair.
       meta: { cellClass: "text-xs whitespace-pre-line", track: { min: 6.5, grow: 1 } },
     }),
