@@ -44,7 +44,7 @@ async function main() {
       ATLAS_BASE_URL: simulator.url,
       BACKWATCH_USERS: users,
       NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || randomBytes(32).toString("base64url"),
     },
   });
 
@@ -53,6 +53,11 @@ async function main() {
   console.log(`  Backwatch        ${url}`);
   if (env.BACKWATCH_USERS) console.log("  Sign in with a user from BACKWATCH_USERS.");
   else console.log(`  Sign in          user "operator", password "${demoPassword}" (new each run)`);
+  console.log(
+    process.env.NEXTAUTH_SECRET
+      ? "  Sessions         signed with your NEXTAUTH_SECRET"
+      : "  Sessions         signed with a random secret made for this run (set NEXTAUTH_SECRET to keep them across restarts)",
+  );
   console.log("");
 
   const stop = async (code: number) => {

@@ -1,6 +1,8 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { DEFAULT_ATLAS_BASE_URL, DEMO_CREDENTIALS } from "@/lib/demo-defaults";
+import { isLoopbackUrl } from "@/lib/server/loopback";
 
 const OBJECT_ID = /^[a-f0-9]{24}$/;
 const optional = z.string().trim().min(1).optional().catch(undefined);
@@ -12,7 +14,7 @@ const csv = z
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    ATLAS_BASE_URL: z.string().url().default(DEFAULT_ATLAS_BASE_URL),
+    ATLAS_BASE_URL: z.url().optional(),
     ATLAS_UI_BASE_URL: z.string().url().default("https://cloud.mongodb.com"),
     ATLAS_CLIENT_ID: optional,
     ATLAS_CLIENT_SECRET: optional,
@@ -22,8 +24,15 @@ const EnvSchema = z
     ATLAS_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
     BACKWATCH_PROJECT_ALLOWLIST: csv.pipe(z.array(z.string().regex(OBJECT_ID, "each entry must be a 24-hex project id"))),
     BACKWATCH_USERS: z.string().optional(),
-    NEXTAUTH_SECRET: optional,
-    NEXTAUTH_URL: z.string().url().optional(),
+    NEXTAUTH_SECRET: optional.refine((v) => v === undefined || Buffer.byteLength(v) >= 32, {
+      message: "must be at least 32 bytes (e.g. `openssl rand -base64 32`)",
+    }),
+    NEXTAUTH_URL: z.url().optional(),
+    BACKWATCH_SESSION_MAX_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+    BACKWATCH_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+    BACKWATCH_SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
+    BACKWATCH_SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    BACKWATCH_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
     BACKWATCH_OIDC_ISSUER: z.string().url().optional(),
     BACKWATCH_OIDC_CLIENT_ID: optional,
     BACKWATCH_OIDC_CLIENT_SECRET: optional,
@@ -38,14 +47,16 @@ const EnvSchema = z
     if (sa && keys) ctx.addIssue({ code: "custom", path: ["ATLAS_CLIENT_ID"], message: "set a service account (ATLAS_CLIENT_ID/SECRET) or an API key (ATLAS_PUBLIC_KEY/PRIVATE_KEY), not both" });
     if (sa && !(env.ATLAS_CLIENT_ID && env.ATLAS_CLIENT_SECRET)) ctx.addIssue({ code: "custom", path: ["ATLAS_CLIENT_SECRET"], message: "ATLAS_CLIENT_ID and ATLAS_CLIENT_SECRET go together" });
     if (keys && !(env.ATLAS_PUBLIC_KEY && env.ATLAS_PRIVATE_KEY)) ctx.addIssue({ code: "custom", path: ["ATLAS_PRIVATE_KEY"], message: "ATLAS_PUBLIC_KEY and ATLAS_PRIVATE_KEY go together" });
-    if (!sa && !keys && !isLoopback(env.ATLAS_BASE_URL)) ctx.addIssue({ code: "custom", path: ["ATLAS_CLIENT_ID"], message: "Atlas credentials are required when ATLAS_BASE_URL is not the local simulator" });
+    const atlasUrl = env.ATLAS_BASE_URL ?? DEFAULT_ATLAS_BASE_URL;
+    const production = env.NODE_ENV === "production";
+    if (production && !env.ATLAS_BASE_URL) ctx.addIssue({ code: "custom", path: ["ATLAS_BASE_URL"], message: "required in production: https://cloud.mongodb.com for Atlas, or the simulator's URL" });
+    if (new URL(atlasUrl).protocol !== "https:" && !isLoopbackUrl(atlasUrl)) ctx.addIssue({ code: "custom", path: ["ATLAS_BASE_URL"], message: "must be https:// unless it is a loopback address (credentials would cross the network in clear)" });
+    if (production && !env.NEXTAUTH_URL) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "required in production: the dashboard's public URL, e.g. https://backwatch.example.com" });
+    if (env.NEXTAUTH_URL && production && new URL(env.NEXTAUTH_URL).protocol !== "https:" && !isLoopbackUrl(env.NEXTAUTH_URL)) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "must be https:// in production unless it is a loopback address (session cookies would cross the network in clear)" });
+    if (production && !env.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "required in production (e.g. `openssl rand -base64 32`)" });
+    if (!sa && !keys && !isLoopbackUrl(atlasUrl)) ctx.addIssue({ code: "custom", path: ["ATLAS_CLIENT_ID"], message: "Atlas credentials are required when ATLAS_BASE_URL is not the local simulator" });
     if (env.BACKWATCH_OIDC_ISSUER && !(env.BACKWATCH_OIDC_CLIENT_ID && env.BACKWATCH_OIDC_CLIENT_SECRET)) ctx.addIssue({ code: "custom", path: ["BACKWATCH_OIDC_CLIENT_ID"], message: "BACKWATCH_OIDC_ISSUER needs BACKWATCH_OIDC_CLIENT_ID and BACKWATCH_OIDC_CLIENT_SECRET" });
   });
-
-function isLoopback(url: string): boolean {
-  const host = new URL(url).hostname;
-  return host === "localhost" || host === "[::1]" || host.startsWith("127.");
-}
 
 export type AtlasCredentials =
   | { kind: "service-account"; clientId: string; clientSecret: string }
@@ -58,6 +69,7 @@ function parseEnv() {
     throw new Error(`Backwatch cannot start: invalid environment\n${lines.join("\n")}`);
   }
   const env = parsed.data;
+  const atlasBaseUrl = env.ATLAS_BASE_URL ?? DEFAULT_ATLAS_BASE_URL;
   const atlasCredentials: AtlasCredentials =
     env.ATLAS_PUBLIC_KEY && env.ATLAS_PRIVATE_KEY
       ? { kind: "api-key", publicKey: env.ATLAS_PUBLIC_KEY, privateKey: env.ATLAS_PRIVATE_KEY }
@@ -66,7 +78,30 @@ function parseEnv() {
           clientId: env.ATLAS_CLIENT_ID ?? DEMO_CREDENTIALS.clientId,
           clientSecret: env.ATLAS_CLIENT_SECRET ?? DEMO_CREDENTIALS.clientSecret,
         };
-  return { ...env, atlasCredentials, atlasIsSimulator: isLoopback(env.ATLAS_BASE_URL) };
+  return {
+    ...env,
+    ...sessionSecret(env.NEXTAUTH_SECRET),
+    ATLAS_BASE_URL: atlasBaseUrl,
+    atlasCredentials,
+    atlasIsSimulator: isLoopbackUrl(atlasBaseUrl),
+    sessionMaxAgeSeconds: Math.round(env.BACKWATCH_SESSION_MAX_HOURS * 3600),
+    /** HSTS only when the public URL is https: sent over plain http it would be ignored, and misleading. */
+    httpsOnly: env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).protocol === "https:" : false,
+  };
+}
+
+/**
+ * Outside production a missing NEXTAUTH_SECRET is replaced by a random one made for this process
+ * (never next-auth's own fallback, derived from public configuration, which lets anyone forge a
+ * session). It is written back to process.env so every bundle of this process (proxy, pages, route
+ * handlers) signs and checks with the same one; sessions end when the process does.
+ */
+function sessionSecret(configured: string | undefined): { NEXTAUTH_SECRET: string; nextAuthSecretSource: "configured" | "generated" } {
+  if (configured) return { NEXTAUTH_SECRET: configured, nextAuthSecretSource: process.env.BACKWATCH_GENERATED_SECRET === "1" ? "generated" : "configured" };
+  const secret = randomBytes(32).toString("base64url");
+  process.env.NEXTAUTH_SECRET = secret;
+  process.env.BACKWATCH_GENERATED_SECRET = "1";
+  return { NEXTAUTH_SECRET: secret, nextAuthSecretSource: "generated" };
 }
 
 export type ServerEnv = ReturnType<typeof parseEnv>;

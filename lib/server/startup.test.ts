@@ -1,29 +1,97 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 // serverEnv() caches, so each case loads a fresh module graph with its own environment.
-async function check(env: Record<string, string | undefined>) {
+async function load(env: Record<string, string | undefined>) {
   vi.resetModules();
   for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
-  const { checkServerConfig } = await import("@/lib/server/startup");
+  return import("@/lib/server/startup");
+}
+async function check(env: Record<string, string | undefined>) {
+  const { checkServerConfig } = await load(env);
   return () => checkServerConfig();
 }
+
+const SECRET = "0123456789abcdef0123456789abcdef"; // 32 bytes
+const PRODUCTION = {
+  NODE_ENV: "production",
+  NEXTAUTH_SECRET: SECRET,
+  NEXTAUTH_URL: "https://backwatch.example.com",
+  ATLAS_BASE_URL: "https://cloud.mongodb.com",
+  ATLAS_CLIENT_ID: "mdb_sa_id_x",
+  ATLAS_CLIENT_SECRET: "mdb_sa_sk_x",
+  BACKWATCH_USERS: "ann:pw:operator",
+};
 
 describe("checkServerConfig", () => {
   afterEach(() => vi.unstubAllEnvs());
 
-  it("accepts users and a secret", async () => {
-    expect(await check({ NODE_ENV: "production", NEXTAUTH_SECRET: "s", BACKWATCH_USERS: "ann:pw:operator" })).not.toThrow();
+  it("accepts a complete production configuration", async () => {
+    expect(await check(PRODUCTION)).not.toThrow();
   });
   it("names BACKWATCH_USERS when an entry is malformed, without its password", async () => {
-    const run = await check({ NODE_ENV: "production", NEXTAUTH_SECRET: "s", BACKWATCH_USERS: "ann:hunter2:root" });
+    const run = await check({ ...PRODUCTION, BACKWATCH_USERS: "ann:hunter2:root" });
     expect(run).toThrow(/BACKWATCH_USERS/);
     expect(run).not.toThrow(/hunter2/);
   });
   it("names NEXTAUTH_SECRET when production has none", async () => {
-    expect(await check({ NODE_ENV: "production", NEXTAUTH_SECRET: undefined, BACKWATCH_USERS: "ann:pw:viewer" })).toThrow(/NEXTAUTH_SECRET/);
+    expect(await check({ ...PRODUCTION, NEXTAUTH_SECRET: undefined })).toThrow(/NEXTAUTH_SECRET: required in production/);
+  });
+  it.each(["development", "production", "test"])("refuses a NEXTAUTH_SECRET under 32 bytes in %s, without echoing it", async (mode) => {
+    const run = await check({ ...PRODUCTION, NODE_ENV: mode, NEXTAUTH_SECRET: "short-secret-31-bytes-long-xxxxx".slice(0, 31) });
+    expect(run).toThrow(/NEXTAUTH_SECRET: must be at least 32 bytes/);
+    expect(run).not.toThrow(/short-secret/);
+  });
+  it("outside production, makes a random secret per process instead of next-auth's derivable one, and says so", async () => {
+    const first = await load({ NODE_ENV: "development", NEXTAUTH_SECRET: undefined, BACKWATCH_GENERATED_SECRET: undefined, BACKWATCH_USERS: "ann:pw:viewer" });
+    const { serverEnv } = await import("@/lib/server/env");
+    const secret = serverEnv().NEXTAUTH_SECRET;
+    expect(Buffer.byteLength(secret)).toBeGreaterThanOrEqual(32);
+    // Written back so every bundle of this process (proxy, pages, handlers) uses the same one.
+    expect(process.env.NEXTAUTH_SECRET).toBe(secret);
+    expect(first.startupNotes().join("\n")).toMatch(/random secret made for this process/);
+
+    vi.unstubAllEnvs();
+    const again = await load({ NODE_ENV: "development", NEXTAUTH_SECRET: undefined, BACKWATCH_GENERATED_SECRET: undefined, BACKWATCH_USERS: "ann:pw:viewer" });
+    const { serverEnv: nextProcess } = await import("@/lib/server/env");
+    expect(nextProcess().NEXTAUTH_SECRET).not.toBe(secret);
+    expect(again.startupNotes().join("\n")).toMatch(/random secret/);
+  });
+  it("says when sessions use the configured secret", async () => {
+    const { startupNotes } = await load(PRODUCTION);
+    expect(startupNotes()).toEqual(["sessions are signed with NEXTAUTH_SECRET"]);
+  });
+  it("requires NEXTAUTH_URL in production, https unless loopback", async () => {
+    expect(await check({ ...PRODUCTION, NEXTAUTH_URL: undefined })).toThrow(/NEXTAUTH_URL: required in production/);
+    expect(await check({ ...PRODUCTION, NEXTAUTH_URL: "http://backwatch.example.com" })).toThrow(/NEXTAUTH_URL: must be https/);
+    expect(await check({ ...PRODUCTION, NEXTAUTH_URL: "http://127.evil.example:3000" })).toThrow(/NEXTAUTH_URL: must be https/);
+    for (const url of ["http://localhost:3000", "http://127.0.0.1:3000", "http://127.1.2.3", "http://[::1]:3000"]) {
+      expect(await check({ ...PRODUCTION, NEXTAUTH_URL: url })).not.toThrow();
+    }
+  });
+  it("requires an explicit ATLAS_BASE_URL in production", async () => {
+    expect(await check({ ...PRODUCTION, ATLAS_BASE_URL: undefined })).toThrow(/ATLAS_BASE_URL: required in production/);
+  });
+  it.each(["http://cloud.mongodb.com", "http://127.evil.example:4010", "http://10.0.0.5:4010", "http://localhost.evil.example"])(
+    "refuses a non-loopback http:// ATLAS_BASE_URL %s, in any mode",
+    async (url) => {
+      expect(await check({ ...PRODUCTION, ATLAS_BASE_URL: url })).toThrow(/ATLAS_BASE_URL: must be https/);
+      expect(await check({ ...PRODUCTION, NODE_ENV: "development", ATLAS_BASE_URL: url })).toThrow(/ATLAS_BASE_URL: must be https/);
+    },
+  );
+  it("accepts the simulator on loopback over http", async () => {
+    expect(await check({ ...PRODUCTION, ATLAS_BASE_URL: "http://127.0.0.1:4010", ATLAS_CLIENT_ID: undefined, ATLAS_CLIENT_SECRET: undefined })).not.toThrow();
+  });
+  it("does not take a 127.-prefixed host name for the simulator (no demo credentials for it)", async () => {
+    expect(await check({ ...PRODUCTION, ATLAS_BASE_URL: "https://127.evil.example", ATLAS_CLIENT_ID: undefined, ATLAS_CLIENT_SECRET: undefined })).toThrow(
+      /Atlas credentials are required/,
+    );
   });
   it("names ATLAS_TIMEOUT_MS when out of range", async () => {
-    expect(await check({ ATLAS_TIMEOUT_MS: "5", BACKWATCH_USERS: "ann:pw:viewer" })).toThrow(/ATLAS_TIMEOUT_MS/);
+    expect(await check({ ...PRODUCTION, ATLAS_TIMEOUT_MS: "5" })).toThrow(/ATLAS_TIMEOUT_MS/);
+  });
+  it("names a bad sign-in limit or session lifetime", async () => {
+    expect(await check({ ...PRODUCTION, BACKWATCH_SIGNIN_MAX_FAILURES: "0" })).toThrow(/BACKWATCH_SIGNIN_MAX_FAILURES/);
+    expect(await check({ ...PRODUCTION, BACKWATCH_SESSION_MAX_HOURS: "never" })).toThrow(/BACKWATCH_SESSION_MAX_HOURS/);
   });
   it("needs some way to sign in", async () => {
     expect(await check({ NODE_ENV: "development", BACKWATCH_USERS: "", BACKWATCH_OIDC_ISSUER: undefined })).toThrow(/BACKWATCH_USERS/);

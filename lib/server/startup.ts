@@ -1,17 +1,25 @@
 import "server-only";
 import { parseUsers } from "@/lib/server/auth/users";
 import { serverEnv } from "@/lib/server/env";
+import { logger } from "@/lib/server/logger";
 
 /** Validates everything the server reads from its environment; throws naming the first bad variable. */
 export function checkServerConfig(): void {
   const env = serverEnv();
   const users = parseUsers(env.BACKWATCH_USERS);
-  if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
-    throw new Error("Backwatch cannot start: invalid environment\n  NEXTAUTH_SECRET: required in production (e.g. `openssl rand -base64 32`)");
-  }
   if (users.length === 0 && !env.BACKWATCH_OIDC_ISSUER) {
     throw new Error("Backwatch cannot start: invalid environment\n  BACKWATCH_USERS: set at least one user, or configure BACKWATCH_OIDC_ISSUER");
   }
+}
+
+/** The start-up lines an operator needs to see: where sessions' signing key came from. */
+export function startupNotes(): string[] {
+  const env = serverEnv();
+  return [
+    env.nextAuthSecretSource === "generated"
+      ? "NEXTAUTH_SECRET is not set: sessions are signed with a random secret made for this process and end when it stops"
+      : "sessions are signed with NEXTAUTH_SECRET",
+  ];
 }
 
 /** For instrumentation.ts: Next only logs a failing register() and keeps serving, so exit instead. */
@@ -22,4 +30,5 @@ export function checkServerConfigOrExit(): void {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
+  for (const note of startupNotes()) logger().info(note);
 }
