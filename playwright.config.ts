@@ -33,7 +33,11 @@ const appEnv = {
   BACKWATCH_USERS: [
     `${env.users.operator.name}:${env.users.operator.password}:operator`,
     `${env.users.viewer.name}:${env.users.viewer.password}:viewer`,
+    `${env.users.lockable.name}:${env.users.lockable.password}:viewer`,
   ].join(","),
+  // Low, so the lockout specs are quick; specs that fail on purpose use their own names and addresses.
+  BACKWATCH_SIGNIN_MAX_FAILURES: "3",
+  BACKWATCH_SIGNIN_MAX_FAILURES_PER_ADDRESS: "12",
   NEXTAUTH_SECRET: env.nextAuthSecret,
   NEXTAUTH_URL: env.appUrl,
   BACKWATCH_OIDC_ISSUER: env.idpUrl,
@@ -82,6 +86,8 @@ export default defineConfig({
       // as setup's teardown they start only after "api" and "ui" are done, whatever their outcome.
       name: "api-exclusive",
       testMatch: /api\/exclusive\/.*\.spec\.ts$/,
+      // One at a time: these specs count every upstream call, or flip switches the others would see.
+      workers: 1,
       use: { storageState: storageStatePath("operator") },
     },
   ],

@@ -26,6 +26,6 @@ for (const [login, role] of [["sso-operator", "operator"], ["sso-viewer", "viewe
     const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
     expect(cookie).toBeDefined();
     const token = await decode({ token: cookie!.value, secret: env.nextAuthSecret });
-    expect(Object.keys(token ?? {}).sort()).toEqual(["exp", "iat", "jti", "name", "role"]);
+    expect(Object.keys(token ?? {}).sort()).toEqual(["exp", "iat", "jti", "name", "provider", "role", "signedInAt"]);
   });
 }

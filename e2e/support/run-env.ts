@@ -40,6 +40,8 @@ export function runEnv() {
     users: {
       operator: { name: "e2e-operator", password: ensure("E2E_OPERATOR_PASSWORD", () => token(18)) },
       viewer: { name: "e2e-viewer", password: ensure("E2E_VIEWER_PASSWORD", () => token(18)) },
+      /** Only the lockout spec signs in as this one: locking it out must not lock anyone else's tests. */
+      lockable: { name: "e2e-lockable", password: ensure("E2E_LOCKABLE_PASSWORD", () => token(18)) },
     },
     oidc: {
       clientId: "backwatch-e2e",
@@ -61,6 +63,7 @@ export function secretValues(env: RunEnv): Array<[string, string]> {
     ["NEXTAUTH_SECRET", env.nextAuthSecret],
     ["operator password", env.users.operator.password],
     ["viewer password", env.users.viewer.password],
+    ["lockable user's password", env.users.lockable.password],
     ["OIDC client secret", env.oidc.clientSecret],
   ];
 }

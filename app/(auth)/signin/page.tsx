@@ -3,17 +3,11 @@ import { redirect } from "next/navigation";
 import { safeCallbackUrl } from "@/lib/server/auth/callback-url";
 import { oidcConfigured } from "@/lib/server/auth/options";
 import { getSession } from "@/lib/server/auth/session";
+import { signInErrorMessage } from "@/lib/signin/messages";
 import { SignInForm } from "./_components/signin-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-// next-auth sends its error codes here (pages.error); the rest are its OAuth failures.
-function errorMessage(code: string | undefined): string | null {
-  if (!code) return null;
-  if (code === "CredentialsSignin") return "Wrong username or password.";
-  if (code === "SessionRequired") return "Sign in to continue.";
-  return "Single sign-on did not complete. Try again, or ask your administrator.";
-}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -21,7 +15,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getSession()) redirect(callbackUrl);
-  const error = errorMessage(typeof params.error === "string" ? params.error : undefined);
+  // next-auth sends its error codes here (pages.error).
+  const error = signInErrorMessage(typeof params.error === "string" ? params.error : undefined);
 
   return (
     <main className="flex min-h-screen items-center justify-center bg-zinc-50 px-4 dark:bg-zinc-950">

@@ -4,26 +4,57 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
 import { serverEnv } from "@/lib/server/env";
+import { logger } from "@/lib/server/logger";
+import { sameOriginRedirect } from "@/lib/server/auth/callback-url";
 import { RoleSchema } from "@/lib/server/auth/roles";
+import { openSession, refreshSession, type TokenPolicy } from "@/lib/server/auth/session-token";
+import { TooManyAttempts, clientAddress, createSignInLimiter } from "@/lib/server/auth/signin-limiter";
 import { parseUsers, verifyUser } from "@/lib/server/auth/users";
 import { nameFromClaims, roleFromClaims } from "@/lib/server/auth/oidc-role";
 
 export const OIDC_PROVIDER_ID = "oidc";
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+// Idle expiry (next-auth slides it on use); the absolute lifetime is BACKWATCH_SESSION_MAX_HOURS.
+const IDLE_SECONDS = 8 * 60 * 60;
 
 const CredentialsInput = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) });
 const Identity = z.object({ name: z.string().min(1), role: RoleSchema });
 
-function credentialsProvider() {
-  const users = parseUsers(serverEnv().BACKWATCH_USERS);
+type Headers = Record<string, string | string[] | undefined> | undefined;
+const header = (headers: Headers, name: string) => {
+  const value = headers?.[name];
+  return Array.isArray(value) ? value.join(",") : value;
+};
+
+function credentialsProvider(policy: TokenPolicy) {
+  const env = serverEnv();
+  const limiter = createSignInLimiter({
+    perName: env.BACKWATCH_SIGNIN_MAX_FAILURES,
+    perAddress: env.BACKWATCH_SIGNIN_MAX_FAILURES_PER_ADDRESS,
+    windowSeconds: env.BACKWATCH_SIGNIN_WINDOW_SECONDS,
+  });
   return CredentialsProvider({
     name: "Backwatch account",
     credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
-    async authorize(input) {
+    async authorize(input, req) {
       const parsed = CredentialsInput.safeParse(input);
       if (!parsed.success) return null;
-      const user = verifyUser(users, parsed.data.username, parsed.data.password);
-      return user ? { id: user.name, ...user } : null;
+      const { username, password } = parsed.data;
+      const address = clientAddress(header(req?.headers as Headers, "x-forwarded-for"), env.BACKWATCH_TRUSTED_PROXY_HOPS);
+      try {
+        await limiter.check(username, address);
+        const user = verifyUser(policy.users, username, password);
+        if (user) {
+          await limiter.succeed(username);
+          return { id: user.name, ...user };
+        }
+        await limiter.fail(username, address);
+        return null;
+      } catch (error) {
+        if (error instanceof TooManyAttempts) {
+          logger().warn({ user: username, address, retryAfterSeconds: error.retryAfterSeconds }, "sign-in refused: too many failed attempts");
+        }
+        throw error;
+      }
     },
   });
 }
@@ -53,33 +84,40 @@ function oidcProvider(): OAuthConfig<Record<string, unknown>> | null {
   };
 }
 
+/** The absolute session lifetime and the users a session is checked against. */
+export function tokenPolicy(): TokenPolicy {
+  const env = serverEnv();
+  return { maxAgeSeconds: env.sessionMaxAgeSeconds, users: parseUsers(env.BACKWATCH_USERS), key: env.NEXTAUTH_SECRET };
+}
+
 let cached: NextAuthOptions | undefined;
 
 export function authOptions(): NextAuthOptions {
   if (cached) return cached;
   const oidc = oidcProvider();
+  const policy = tokenPolicy();
   cached = {
     secret: serverEnv().NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    session: { strategy: "jwt", maxAge: Math.min(IDLE_SECONDS, policy.maxAgeSeconds) },
     pages: { signIn: "/signin", error: "/signin" },
-    providers: oidc ? [credentialsProvider(), oidc] : [credentialsProvider()],
+    providers: oidc ? [credentialsProvider(policy), oidc] : [credentialsProvider(policy)],
     callbacks: {
-      // The token is rebuilt from scratch at sign-in so provider tokens and profile data never enter it.
-      jwt({ token, user }) {
+      // Rebuilt from scratch at sign-in so provider tokens and profile data never enter it; an empty
+      // token is a signed-out one.
+      jwt({ token, user, account }) {
         if (user) {
           const identity = Identity.safeParse(user);
-          return identity.success ? { name: identity.data.name, role: identity.data.role } : {};
+          if (!identity.success) return {};
+          return openSession(identity.data, account?.provider === OIDC_PROVIDER_ID ? "oidc" : "local", policy, new Date());
         }
-        return token;
+        return refreshSession(token, policy, new Date()) ?? {};
       },
       session({ session, token }) {
         const identity = Identity.safeParse(token);
         return { expires: session.expires, user: identity.success ? identity.data : undefined } as typeof session;
       },
       redirect({ url, baseUrl }) {
-        // Same-origin only, so a crafted callbackUrl cannot send a fresh session elsewhere.
-        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-        return URL.canParse(url) && new URL(url).origin === baseUrl ? url : baseUrl;
+        return sameOriginRedirect(url, baseUrl);
       },
     },
   };

@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { signInErrorMessage } from "@/lib/signin/messages";
 
 type Props = { callbackUrl: string; sso: { name: string } | null; initialError: string | null };
 
@@ -26,12 +27,14 @@ export function SignInForm({ callbackUrl, sso, initialError }: Props) {
       callbackUrl,
     });
     if (result?.ok && !result.error) {
-      // A full navigation, so server components render with the new session cookie.
-      window.location.assign(callbackUrl);
+      // next-auth's answer, cleaned by our redirect callback; a full navigation, so server components
+      // render with the new session cookie. Anything not on this origin goes home instead.
+      const target = new URL(result.url ?? "/", window.location.href);
+      window.location.assign(target.origin === window.location.origin ? target.href : "/");
       return;
     }
     setPending(false);
-    setError(result?.error === "CredentialsSignin" ? "Wrong username or password." : "Sign-in failed. Try again.");
+    setError(signInErrorMessage(result?.error) ?? "Sign-in failed. Try again.");
   }
 
   return (
