@@ -20,3 +20,11 @@ export async function requireSession(path: string, searchParams: SearchParams) {
   if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(pathWithQuery(path, searchParams))}`);
   return session;
 }
+
+/**
+ * Metadata runs beside the page, not after its session check: it answers a signed-out request with
+ * a neutral title and reads nothing (neither Atlas nor the URL's names) until there is a session.
+ */
+export async function titleWithSession(title: () => Promise<string> | string): Promise<{ title: string }> {
+  return { title: (await getSession()) ? await title() : "Sign in" };
+}

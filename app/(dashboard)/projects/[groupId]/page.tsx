@@ -6,7 +6,7 @@ import { GroupIdSchema } from "@/lib/jobs/dto";
 import { listClusters } from "@/lib/atlas/service";
 import { makeQueryClient } from "@/lib/query/query-client";
 import { clusterListOptions } from "@/lib/query/projects";
-import { requireSession } from "../../_lib/require-session";
+import { requireSession, titleWithSession } from "../../_lib/require-session";
 import { findProject } from "../../_lib/lookups";
 import { ClusterList } from "./_components/cluster-list";
 
@@ -16,9 +16,11 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { groupId } = await params;
-  const project = GroupIdSchema.safeParse(groupId).success ? await findProject(groupId) : null;
-  return { title: project?.name ?? "Project" };
+  return titleWithSession(async () => {
+    const { groupId } = await params;
+    const project = GroupIdSchema.safeParse(groupId).success ? await findProject(groupId) : null;
+    return project?.name ?? "Project";
+  });
 }
 
 export default async function ProjectPage({ params, searchParams }: Props) {

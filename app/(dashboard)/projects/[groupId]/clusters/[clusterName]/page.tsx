@@ -10,7 +10,7 @@ import { makeQueryClient } from "@/lib/query/query-client";
 import { serverEnv } from "@/lib/server/env";
 import { loadClusterView } from "@/lib/view-state/parsers";
 import { findClusters, findProject } from "../../../../_lib/lookups";
-import { requireSession } from "../../../../_lib/require-session";
+import { requireSession, titleWithSession } from "../../../../_lib/require-session";
 import { ClusterView } from "./page-client";
 import { TIMELINE_QUERY, listQueryFromView } from "./_components/list-query";
 
@@ -20,7 +20,7 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await params).clusterName };
+  return titleWithSession(async () => (await params).clusterName);
 }
 
 export default async function ClusterPage({ params, searchParams }: Props) {
