@@ -6,7 +6,7 @@ import type { ServiceDeps } from "./service-deps";
 import { fetchAllPages } from "./fetch-all";
 import { operations } from "./operations";
 import { flexSuccessorExists, isRetiredEndpoint, tenantDeprecation } from "./tenant-deprecation";
-import { downloadUrlsOf, redactDownloadUrls } from "./to-dto/download-urls";
+import { downloadUrlsOf, redactUrls } from "./to-dto/download-urls";
 import { jobToDto, type RawJob } from "./to-dto/jobs";
 
 interface RawJobs {
@@ -86,7 +86,7 @@ export async function getJob(deps: ServiceDeps, kind: JobKind, groupId: string, 
   ]);
   return {
     job: jobToDto(kind, data, { groupId, clusterName, now: receivedAt }),
-    raw: redactDownloadUrls(data) as Record<string, unknown>,
+    raw: redactUrls(data) as Record<string, unknown>,
     fetchedAt: receivedAt.toISOString(),
     ...(deprecation && { deprecation }),
   };

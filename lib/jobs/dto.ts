@@ -129,7 +129,7 @@ export type JobList = z.infer<typeof JobListSchema>;
 
 export const JobDetailSchema = z.object({
   job: JobSchema,
-  /** Atlas's own JSON for the job, with every download/delivery URL replaced by "[redacted]". */
+  /** Atlas's own JSON for the job, with every URL field and every URL that grants access replaced by "[redacted]". */
   raw: z.record(z.string(), z.unknown()),
   fetchedAt: isoDate,
   deprecation: DeprecationSchema.optional(),

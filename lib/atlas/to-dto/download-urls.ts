@@ -1,19 +1,29 @@
 import "server-only";
 import type { RawJob } from "./jobs";
 
-// The fields through which Atlas hands out snapshot download URLs (presigned: whoever holds one can download).
-const URL_FIELDS = new Set(["deliveryUrl", "downloadUrl", "snapshotUrl"]);
 export const REDACTED = "[redacted]";
 
-/** A deep copy of Atlas's JSON with every download/delivery URL replaced by "[redacted]". */
-export function redactDownloadUrls(value: unknown, key?: string): unknown {
-  if (key !== undefined && URL_FIELDS.has(key)) {
-    if (typeof value === "string") return REDACTED;
-    if (Array.isArray(value)) return value.map((v) => (typeof v === "string" ? REDACTED : redactDownloadUrls(v)));
-  }
-  if (Array.isArray(value)) return value.map((v) => redactDownloadUrls(v));
+// Viewers must never receive a way to download a snapshot, and Atlas adds or renames URL fields over
+// time, so redaction goes by rule rather than by a list of known field names:
+// - every string under a key that names a URL (deliveryUrl, snapshotUrl, a future exportURL, ...),
+//   except inside Atlas's `links`, which point at the API itself;
+// - anywhere, any string that is a URL carrying credentials or a signed query (presigned S3, Azure
+//   SAS, GCS, CloudFront): whoever holds one can download.
+const URL_KEY = /url/i;
+const SIGNED_PARAM = /sig|token|credential|secret|password|^key|policy|googleaccessid|^se$|^sp$|^sv$|auth/i;
+
+function isSecretUrl(value: string): boolean {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim()) || !URL.canParse(value.trim())) return false;
+  const url = new URL(value.trim());
+  return url.username !== "" || url.password !== "" || [...url.searchParams.keys()].some((k) => SIGNED_PARAM.test(k));
+}
+
+/** A deep copy of Atlas's JSON with every download URL, and every URL that grants access, replaced by "[redacted]". */
+export function redactUrls(value: unknown, urlKey = false, inLinks = false): unknown {
+  if (typeof value === "string") return (urlKey && !inLinks) || isSecretUrl(value) ? REDACTED : value;
+  if (Array.isArray(value)) return value.map((v) => redactUrls(v, urlKey, inLinks));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDownloadUrls(v, k)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrls(v, URL_KEY.test(k), inLinks || k === "links")]));
   }
   return value;
 }
