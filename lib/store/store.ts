@@ -1,0 +1,46 @@
+import "server-only";
+
+/**
+ * The shared read model's storage: one contract, two implementations (in memory for one instance,
+ * Redis when several run). It stores opaque strings; what they mean (entries, their shape and
+ * validation) belongs to the read model above it. Every key is relative: an implementation adds its
+ * own prefix (Redis: `${prefix}:${key}`) and applies the TTLs given.
+ *
+ * Every method may reject when the backing service fails; callers (the resilient store) decide what
+ * a failure means. None may throw synchronously.
+ */
+export interface Store {
+  readonly kind: "memory" | "redis";
+
+  /** The value last set for `key`, or null if none or expired. */
+  get(key: string): Promise<string | null>;
+  /** Sets `key` for `ttlSeconds` (a whole number, at least 1). */
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  del(key: string): Promise<void>;
+
+  /**
+   * Takes the lease `key` for `owner` for `ttlMs` if nobody holds it (or its holder's lease ran out,
+   * so a crashed instance blocks nobody for long). True when `owner` now holds it.
+   */
+  acquire(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Gives the lease back, only if `owner` still holds it (never someone else's lease). */
+  release(key: string, owner: string): Promise<void>;
+
+  /**
+   * A sorted set of members with a numeric score (a time in ms): the schedule of resources and the
+   * set of resources viewers asked for. `zadd` sets (or moves) the member's score; with `onlyIfLower`
+   * it keeps the smaller of the old and new score.
+   */
+  zadd(set: string, member: string, score: number, options?: { onlyIfLower?: boolean }): Promise<void>;
+  /** Members whose score is <= `maxScore`, lowest score first, at most `limit`. */
+  zdue(set: string, maxScore: number, limit: number): Promise<string[]>;
+  /** The member's score, or null. */
+  zscore(set: string, member: string): Promise<number | null>;
+  zrem(set: string, member: string): Promise<void>;
+  /** Removes members whose score is < `minScore`; returns how many. */
+  ztrim(set: string, minScore: number): Promise<number>;
+  zcard(set: string): Promise<number>;
+
+  /** Closes connections and timers. */
+  close(): Promise<void>;
+}
