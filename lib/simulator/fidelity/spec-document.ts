@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
 
-// Loads the shared, official Atlas OpenAPI file at run time (never a hand copy) and applies the
-// few in-memory patches a JSON Schema validator needs. Each patch names the defect it works around.
+// Loads the official Atlas OpenAPI description (the trimmed copy beside this file, whose header names
+// its source) and applies the few in-memory patches a JSON Schema validator needs. Each patch names
+// the defect it works around.
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -14,10 +14,7 @@ export interface OpenApiDocument {
   components: { schemas: Record<string, JsonObject>; responses: Record<string, JsonObject>; parameters: Record<string, JsonObject> };
 }
 
-const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
-
-// CI clones the repository with shared/ beside it, so the spec lives next to the repo root.
-export const defaultSpecPath = path.resolve(repoRoot, "../shared/atlas/openapi.yaml");
+export const defaultSpecPath = fileURLToPath(new URL("./atlas-openapi.yaml", import.meta.url));
 
 const schemaRef = (name: string) => `#/components/schemas/${name}`;
 
