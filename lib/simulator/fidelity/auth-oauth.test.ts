@@ -34,7 +34,7 @@ describe("service account tokens", () => {
     expect(fresh.status).toBe(200);
     expect(spec.validateResponse("getGroup", 200, fresh.headers.get("content-type"), fresh.json)).toEqual([]);
 
-    // Token lifetimes run on simulated time (contract: clock advance), so no real wait is needed.
+    // Token lifetimes run on simulated time, which the control clock advances (lib/simulator/README.md): no real wait.
     expect((await h.control("POST", "clock", { advanceSeconds: 10 })).status).toBe(200);
     const expired = await h.atlas("GET", path, { accept: V1, auth });
     expect(expired.status).toBe(401);

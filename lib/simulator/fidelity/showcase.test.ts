@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { harnessPerFile, results } from "./harness";
 
-// The showcase data the contract promises (SIMULATOR-CONTRACT.md) is what the dashboard's demo and
+// The showcase data the contract promises (lib/simulator/README.md) is what the dashboard's demo and
 // e2e tests rely on: every state of every job kind, read the way FACTS §9 says a client must.
 
 type Row = Record<string, unknown>;
