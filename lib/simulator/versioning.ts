@@ -1,5 +1,7 @@
-// Accept-header versioning (FACTS §3): the requested date is an API release date; Atlas serves the
-// newest resource version not later than it, names it in Content-Type, and answers 406 / 410 otherwise.
+// Accept-header versioning (Atlas docs: atlas/api/versioned-api-overview, which documents the 406 and
+// the 410 after a sunset). The requested date is an API release date: Atlas serves the newest resource
+// version not later than it and names it in Content-Type (seen in Atlas's own per-release doc examples,
+// not stated in the docs).
 import { AtlasErrorResponse } from "./http/error-response";
 
 export interface ResourceVersion {

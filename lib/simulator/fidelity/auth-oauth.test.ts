@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { harnessPerFile, media } from "./harness";
 import { createFidelitySpec } from "./spec";
 
-// Service accounts (FACTS §2): client_credentials token with Basic auth, Bearer use, expiry,
+// Service accounts (spec: info.description, components.securitySchemes.ServiceAccounts; Atlas docs:
+// atlas/api/service-accounts/generate-oauth2-token): client_credentials token with Basic auth, Bearer use, expiry,
 // the OAuth-style error body, and the token endpoint's own rate limit.
 
 const spec = createFidelitySpec();

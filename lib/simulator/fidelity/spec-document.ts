@@ -28,7 +28,7 @@ export function loadSpecDocument(specPath: string = defaultSpecPath): OpenApiDoc
   return doc;
 }
 
-// FACTS §9: DiskBackupExportJob.prefix carries the *documentation template*
+// spec: components.schemas.DiskBackupExportJob.properties.prefix carries the *documentation template*
 // "/exported_snapshots/\{ORG-NAME\}/..." as a regex pattern, so it matches only the literal
 // placeholder text and no real prefix (e.g. /exported_snapshots/acme/payments/Cluster0/...) passes.
 // Keep the prefix's real shape: six path segments under /exported_snapshots/.
@@ -93,8 +93,9 @@ function patchAmbiguousOneOf(schemas: Record<string, JsonObject>): void {
   Object.values(schemas).forEach(visit);
 }
 
-// FACTS §5: ApiError.parameters is typed as an array of objects, but every documented Atlas error
-// carries strings and numbers there (e.g. ["api/atlas/v2/orgs", 55, 10, 5, 60] on a 429).
+// spec: components.schemas.ApiError.properties.parameters is typed as an array of objects, but every
+// Atlas error in the docs carries strings and numbers there (e.g. ["api/atlas/v2/orgs", 55, 10, 5, 60]
+// on a 429; Atlas docs: atlas/api/api-rate-limit, atlas/reference/api-errors).
 function patchErrorParameters(schemas: Record<string, JsonObject>): void {
   const parameters = ((schemas.ApiError?.properties ?? {}) as JsonObject).parameters as JsonObject | undefined;
   if (!parameters) throw new Error("spec changed: ApiError.parameters missing");

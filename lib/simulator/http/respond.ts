@@ -54,7 +54,8 @@ export function sendNoContent(res: ServerResponse, version: string, headers: Rec
   res.end();
 }
 
-// Errors are never enveloped and keep their real status line (FACTS §4 leaves this open).
+// Errors are never enveloped and keep their real status line (Atlas docs, atlas/api/atlas-admin-api-ref:
+// Envelopes describes successes only).
 export function sendError(res: ServerResponse, error: AtlasErrorResponse, pretty: boolean, headers: Record<string, string> = {}): void {
   if (res.headersSent) {
     res.destroy();

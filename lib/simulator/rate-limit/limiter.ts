@@ -1,4 +1,5 @@
-// Endpoint sets and scopes from FACTS §7, one bucket per (set, scope key).
+// Endpoint sets, scopes and limits as Atlas docs: atlas/api/api-rate-limit lists them (April 2026);
+// one bucket per (set, scope key).
 import { AtlasErrorResponse } from "../http/error-response";
 import { TokenBucket, type BucketConfig } from "./token-bucket";
 

@@ -1,4 +1,4 @@
-// 404s in Atlas's words (FACTS §5).
+// 404s in Atlas's words (Atlas docs: atlas/reference/api-errors).
 import { AtlasErrorResponse } from "../http/error-response";
 import type { Cluster, FlexCluster } from "../data/types";
 import { mustProject, param, type OpContext } from "./types";
