@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { AtlasCredentials } from "@/lib/atlas/config";
 import { DEFAULT_ATLAS_BASE_URL, DEMO_CREDENTIALS } from "@/lib/demo-defaults";
 
 const OBJECT_ID = /^[a-f0-9]{24}$/;
@@ -46,10 +47,6 @@ function isLoopback(url: string): boolean {
   const host = new URL(url).hostname;
   return host === "localhost" || host === "[::1]" || host.startsWith("127.");
 }
-
-export type AtlasCredentials =
-  | { kind: "service-account"; clientId: string; clientSecret: string }
-  | { kind: "api-key"; publicKey: string; privateKey: string };
 
 function parseEnv() {
   const parsed = EnvSchema.safeParse(process.env);
