@@ -1,30 +1,48 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-// Browser-reachable code must never import the server-only folders that hold Atlas credentials.
-const serverOnlyZones = ["@/lib/atlas", "@/lib/atlas/*", "@/lib/server", "@/lib/server/*"];
+// Import zones, matched against the file an import resolves to (whatever its spelling: "@/lib/atlas",
+// "../../lib/atlas/client"), so a relative path cannot slip past them. Paths are from the repo root.
+const browser = ["components", "lib/jobs", "lib/query", "lib/view-state", "lib/api-client.ts", "app/**/*-client.tsx", "app/**/_components/**"];
 
-const simulatorZone = ["@/lib/simulator", "@/lib/simulator/*", "**/simulator/**"];
+// Browser-reachable code must never import the server-only folders that hold Atlas credentials.
+const browserZone = {
+  target: browser,
+  from: ["lib/atlas", "lib/server", "lib/simulator"],
+  message: "Server-only module: browser code must not import it.",
+};
+
+// One-way layers: lib/server composes lib/atlas, never the other way round.
+const atlasZone = {
+  target: "lib/atlas",
+  from: ["lib/server", "app"],
+  message: "lib/atlas is the Atlas client only: it receives its config (lib/server/atlas-services.ts builds it).",
+};
+
+// Server-side app code talks to Atlas only through lib/atlas; the simulator is a test and demo upstream.
+const simulatorZone = {
+  target: ["app", "lib/atlas", "lib/server"],
+  from: ["lib/simulator"],
+  message: "App code must not import the simulator.",
+};
+
+const restrictPaths = (...zones) => ({
+  "import/no-restricted-paths": ["error", { basePath: fileURLToPath(new URL(".", import.meta.url)), zones }],
+});
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   {
-    // Server-side app code talks to Atlas only through lib/atlas; the simulator is a test and demo upstream.
-    files: ["app/**/*.{ts,tsx}", "lib/atlas/**/*.ts", "lib/server/**/*.ts"],
-    // Tests may start the simulator as their upstream.
-    ignores: ["**/*.test.ts"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: simulatorZone, message: "App code must not import the simulator." }] }],
-    },
+    files: ["**/*.{ts,tsx,mts,js,mjs}"],
+    rules: restrictPaths(browserZone, atlasZone, simulatorZone),
   },
   {
-    // Declared last so it wins for files matched by both blocks.
-    files: ["components/**/*.{ts,tsx}", "lib/jobs/**/*.{ts,tsx}", "lib/query/**/*.{ts,tsx}", "lib/api-client.ts", "app/**/*-client.tsx", "app/**/_components/**/*.{ts,tsx}"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: [...serverOnlyZones, ...simulatorZone], message: "Server-only module: browser code must not import it." }] }],
-    },
+    // Tests may start the simulator as their upstream; the other zones still hold.
+    files: ["**/*.test.{ts,tsx}"],
+    rules: restrictPaths(browserZone, atlasZone),
   },
   globalIgnores([".next/**", ".next-*/**", "out/**", "build/**", "next-env.d.ts", "playwright-report/**", "test-results/**"]),
 ]);

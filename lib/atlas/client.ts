@@ -5,7 +5,7 @@ import type { Authenticator } from "./auth/authenticator";
 import { createBearerAuthenticator } from "./auth/bearer-auth";
 import { createDigestAuthenticator } from "./auth/digest-auth";
 import { createTokenCache } from "./auth/token-cache";
-import { type AtlasClientConfig, clientConfigFromEnv } from "./config";
+import type { AtlasClientConfig } from "./config";
 import { AtlasError, isAtlasError } from "./errors";
 import { describeFetchFailure } from "./fetch-failure";
 import { acceptHeader, buildUrl, httpError, parseBody, type Query } from "./http";
@@ -100,12 +100,4 @@ export function createAtlasClient(config: AtlasClientConfig): AtlasClient {
   }
 
   return { baseUrl: config.baseUrl, call };
-}
-
-let defaultClient: AtlasClient | undefined;
-
-/** The process-wide client, built from the validated environment on first use. */
-export function atlasClient(): AtlasClient {
-  defaultClient ??= createAtlasClient(clientConfigFromEnv());
-  return defaultClient;
 }

@@ -1,6 +1,11 @@
 import "server-only";
-import type { AtlasCredentials } from "@/lib/server/env";
-import { serverEnv } from "@/lib/server/env";
+
+// What the Atlas client and services are built from. lib/atlas reads no environment: the composition
+// root (lib/server/atlas-services.ts) fills these in from the validated env.
+
+export type AtlasCredentials =
+  | { kind: "service-account"; clientId: string; clientSecret: string }
+  | { kind: "api-key"; publicKey: string; privateKey: string };
 
 export interface AtlasClientConfig {
   /** Atlas origin, e.g. https://cloud.mongodb.com; the API lives under /api/atlas/v2, the token under /api/oauth/token. */
@@ -19,18 +24,4 @@ export interface AtlasServiceConfig {
   projectAllowlist: readonly string[];
   /** How many upstream pages one list fetches at once after the first page. */
   pageConcurrency?: number;
-}
-
-export function clientConfigFromEnv(): AtlasClientConfig {
-  const env = serverEnv();
-  return {
-    baseUrl: env.ATLAS_BASE_URL,
-    credentials: env.atlasCredentials,
-    timeoutMs: env.ATLAS_TIMEOUT_MS,
-    maxRetries: env.ATLAS_MAX_RETRIES,
-  };
-}
-
-export function serviceConfigFromEnv(): AtlasServiceConfig {
-  return { projectAllowlist: serverEnv().BACKWATCH_PROJECT_ALLOWLIST };
 }

@@ -29,7 +29,8 @@ const op = <const P extends string, S extends z.ZodType>(o: AtlasOperation<P, S>
 const CLUSTER = "/groups/{groupId}/clusters/{clusterName}";
 const FLEX = "/groups/{groupId}/flexClusters/{name}";
 
-// The allowlist: Backwatch calls nothing else. Operation ids are the spec's canonical ones (FACTS §1).
+// The allowlist: Backwatch calls nothing else. Ids are the spec's canonical operationId, not the legacy
+// short names in x-xgen-operation-id-override.
 export const operations = {
   listGroups: op({ id: "listGroups", method: "GET", path: "/groups", version: "2023-01-01", schema: GroupPageSchema }),
   listGroupClusters: op({ id: "listGroupClusters", method: "GET", path: "/groups/{groupId}/clusters", version: "2024-08-05", schema: ClusterPageSchema }),

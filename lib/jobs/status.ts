@@ -13,8 +13,10 @@ export interface RestoreFlags {
 }
 
 /**
- * A Cloud Backup restore job has no status field (FACTS §9): cancelled > failed > expired > finished,
- * else in progress (Atlas does not tell queued from running here).
+ * A Cloud Backup restore job has no status field, only flags and times (spec:
+ * components.schemas.DiskBackupSnapshotRestoreJob cancelled, failed, expired, finishedAt). The spec
+ * gives them no precedence; ours is cancelled > failed > expired > finished, else in progress (Atlas
+ * does not tell queued from running here).
  */
 export function restoreStatus(job: RestoreFlags): Normalized {
   if (job.cancelled) return { status: "cancelled", rawState: "cancelled" };

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import type { AtlasCredentials } from "@/lib/atlas/config";
 import { DEFAULT_ATLAS_BASE_URL, DEMO_CREDENTIALS } from "@/lib/demo-defaults";
 import { isLoopbackUrl } from "@/lib/server/loopback";
 
@@ -58,9 +59,6 @@ const EnvSchema = z
     if (env.BACKWATCH_OIDC_ISSUER && !(env.BACKWATCH_OIDC_CLIENT_ID && env.BACKWATCH_OIDC_CLIENT_SECRET)) ctx.addIssue({ code: "custom", path: ["BACKWATCH_OIDC_CLIENT_ID"], message: "BACKWATCH_OIDC_ISSUER needs BACKWATCH_OIDC_CLIENT_ID and BACKWATCH_OIDC_CLIENT_SECRET" });
   });
 
-export type AtlasCredentials =
-  | { kind: "service-account"; clientId: string; clientSecret: string }
-  | { kind: "api-key"; publicKey: string; privateKey: string };
 
 function parseEnv() {
   const parsed = EnvSchema.safeParse(process.env);

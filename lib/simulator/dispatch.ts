@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate } from "./auth/authenticate";
 import { canAccessProject } from "./auth/principals";
 import { iso } from "./clock";
-import { AtlasError, invalidPath } from "./http/api-error";
+import { AtlasErrorResponse, invalidPath } from "./http/error-response";
 import { sendNoContent, sendSuccess } from "./http/respond";
 import { parseBool, parseListQuery, type ListQuery } from "./pagination";
 import type { Project } from "./data/types";
@@ -29,9 +29,9 @@ function checkPathParams(params: Record<string, string | undefined>): void {
 function resolveGroup(state: SimState, groupId: string, principal: ReturnType<typeof authenticate>): Project {
   const project = state.store.project(groupId);
   if (project && canAccessProject(principal, project)) return project;
-  if (principal.projects === null) throw new AtlasError(404, "GROUP_NOT_FOUND", `No group with ID ${groupId} exists.`, [groupId]);
-  if (!project) throw new AtlasError(401, "NOT_IN_GROUP", "The current user is not in the group, or the group does not exist.", [groupId]);
-  throw new AtlasError(401, "USER_CANNOT_ACCESS_GROUP", `Current user cannot access group ${groupId}.`, [groupId]);
+  if (principal.projects === null) throw new AtlasErrorResponse(404, "GROUP_NOT_FOUND", `No group with ID ${groupId} exists.`, [groupId]);
+  if (!project) throw new AtlasErrorResponse(401, "NOT_IN_GROUP", "The current user is not in the group, or the group does not exist.", [groupId]);
+  throw new AtlasErrorResponse(401, "USER_CANNOT_ACCESS_GROUP", `Current user cannot access group ${groupId}.`, [groupId]);
 }
 
 function parseJsonBody(raw: string): unknown {
@@ -39,7 +39,7 @@ function parseJsonBody(raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch {
-    throw new AtlasError(400, "MALFORMED_JSON", "Received JSON is malformed.");
+    throw new AtlasErrorResponse(400, "MALFORMED_JSON", "Received JSON is malformed.");
   }
 }
 

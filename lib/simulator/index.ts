@@ -1,4 +1,4 @@
-// Programmatic entry (contract: notes/SIMULATOR-CONTRACT.md). Plain Node: no server-only, no app code.
+// Programmatic entry (contract: lib/simulator/README.md). Plain Node: no server-only, no app code.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolveOptions, type RunningSimulator, type SimulatorOptions } from "./options";

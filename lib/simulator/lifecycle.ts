@@ -10,8 +10,9 @@ export interface RestoreView {
 }
 
 /**
- * Exactly one terminal marker once the job ends (FACTS §9): cancelled, failed, or finishedAt (plus
- * expiresAt for download links, and expired once that passes).
+ * Exactly one terminal marker once the job ends (spec: DiskBackupSnapshotRestoreJob has flags, no
+ * state): cancelled, failed, or finishedAt (plus expiresAt for download links, and expired once that
+ * passes).
  */
 export function restoreAt(rec: RestoreRec, now: number): RestoreView {
   const end = rec.t0 + rec.runSec;

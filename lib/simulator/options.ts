@@ -1,4 +1,4 @@
-// The public options of startSimulator (contract) and their defaults.
+// The public options of startSimulator (contract: lib/simulator/README.md) and their defaults.
 import { DEMO_CREDENTIALS } from "../demo-defaults";
 import type { CredentialSet, ExtraCredential } from "./auth/principals";
 import type { RateLimitOptions } from "./rate-limit/limiter";

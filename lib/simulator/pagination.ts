@@ -1,6 +1,6 @@
-// Common query parameters (FACTS §4): itemsPerPage 1..500 (100), pageNum >= 1 (1), includeCount (true),
-// envelope and pretty (false). Unknown query parameters are ignored, as Atlas does.
-import { invalidQuery } from "./http/api-error";
+// Common query parameters (spec: components.parameters): itemsPerPage 1..500 (100), pageNum >= 1 (1),
+// includeCount (true), envelope and pretty (false). Unknown query parameters are ignored, as Atlas does.
+import { invalidQuery } from "./http/error-response";
 
 export interface ListQuery {
   itemsPerPage: number;

@@ -5,7 +5,7 @@ import { handleRevoke, handleToken } from "./auth/oauth";
 import { handleControl } from "./control/control-routes";
 import { dispatch } from "./dispatch";
 import { readBody } from "./http/body";
-import { AtlasError, defaultError, resourceNotFound } from "./http/api-error";
+import { AtlasErrorResponse, defaultError, resourceNotFound } from "./http/error-response";
 import { sendError } from "./http/respond";
 import { bucketConfigs, rateLimitedError } from "./rate-limit/limiter";
 import { API } from "./render/context";
@@ -22,18 +22,18 @@ function buildRouter() {
   return router;
 }
 
-function faultError(state: SimState, fault: FaultSpec & { status: number }, resourcePath: string): AtlasError {
+function faultError(state: SimState, fault: FaultSpec & { status: number }, resourcePath: string): AtlasErrorResponse {
   if (fault.status === 429) {
     const retry = fault.retryAfterSeconds ?? 60;
     const config = bucketConfigs(state.options.rateLimit)["cloud-backups"];
     const e = rateLimitedError(resourcePath, retry, config, { "RateLimit-Limit": String(config.capacity), "RateLimit-Remaining": "0" });
-    return fault.errorCode ? new AtlasError(429, fault.errorCode, e.detail, e.parameters, e.headers) : e;
+    return fault.errorCode ? new AtlasErrorResponse(429, fault.errorCode, e.detail, e.parameters, e.headers) : e;
   }
   const e = defaultError(fault.status, fault.errorCode);
   const headers: Record<string, string> = { ...e.headers };
   if (fault.retryAfterSeconds !== undefined) headers["Retry-After"] = String(fault.retryAfterSeconds);
   if (fault.status === 401) headers["WWW-Authenticate"] = state.digest.challenge();
-  return new AtlasError(e.status, e.errorCode, e.detail, e.parameters, headers);
+  return new AtlasErrorResponse(e.status, e.errorCode, e.detail, e.parameters, headers);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -64,18 +64,18 @@ export function createRequestHandler(state: SimState) {
       if (fault?.status) return sendError(res, faultError(state, { ...fault, status: fault.status }, pathname.replace(/^\/+/, "")), pretty);
 
       if (pathname === "/api/oauth/token" || pathname === "/api/oauth/revoke") {
-        if (method !== "POST") throw new AtlasError(405, "METHOD_NOT_ALLOWED", `Method ${method} is not allowed for ${pathname}.`, [method], { Allow: "POST" });
+        if (method !== "POST") throw new AtlasErrorResponse(405, "METHOD_NOT_ALLOWED", `Method ${method} is not allowed for ${pathname}.`, [method], { Allow: "POST" });
         return pathname.endsWith("token") ? handleToken(req, res, raw, state) : handleRevoke(req, res, raw, state);
       }
       const found = router.find(method as "GET", pathname);
       if (!found) {
         const allowed = METHODS.filter((m) => m !== method && router.find(m, pathname));
-        if (allowed.length > 0) throw new AtlasError(405, "METHOD_NOT_ALLOWED", `Method ${method} is not allowed for ${pathname}.`, [method], { Allow: allowed.join(", ") });
+        if (allowed.length > 0) throw new AtlasErrorResponse(405, "METHOD_NOT_ALLOWED", `Method ${method} is not allowed for ${pathname}.`, [method], { Allow: allowed.join(", ") });
         throw resourceNotFound(pathname);
       }
       dispatch(state, found.store as Operation, found.params, url, raw, req, res);
     } catch (err) {
-      if (err instanceof AtlasError) return sendError(res, err, pretty);
+      if (err instanceof AtlasErrorResponse) return sendError(res, err, pretty);
       if (!state.options.quiet) console.error("[simulator] unexpected error", err);
       sendError(res, defaultError(500), pretty);
     }

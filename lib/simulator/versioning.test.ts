@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { AtlasError } from "./http/api-error";
+import { AtlasErrorResponse } from "./http/error-response";
 import { V_CLUSTERS, V_FLEX, V_TENANT } from "./routes/versions";
 import { chooseVersion, requestedVersions, resolveDate } from "./versioning";
 
 const opts = { today: "2026-11-23", enforceSunset: true, resourcePath: "api/atlas/v2/groups/g/clusters" };
 const accept = (d: string) => `application/vnd.atlas.${d}+json`;
 
-function errorOf(fn: () => unknown): AtlasError {
+function errorOf(fn: () => unknown): AtlasErrorResponse {
   try {
     fn();
   } catch (e) {
-    if (e instanceof AtlasError) return e;
+    if (e instanceof AtlasErrorResponse) return e;
   }
-  throw new Error("expected an AtlasError");
+  throw new Error("expected an AtlasErrorResponse");
 }
 
 describe("version resolution", () => {

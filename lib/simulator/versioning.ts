@@ -1,6 +1,8 @@
-// Accept-header versioning (FACTS §3): the requested date is an API release date; Atlas serves the
-// newest resource version not later than it, names it in Content-Type, and answers 406 / 410 otherwise.
-import { AtlasError } from "./http/api-error";
+// Accept-header versioning (Atlas docs: atlas/api/versioned-api-overview, which documents the 406 and
+// the 410 after a sunset). The requested date is an API release date: Atlas serves the newest resource
+// version not later than it and names it in Content-Type (seen in Atlas's own per-release doc examples,
+// not stated in the docs).
+import { AtlasErrorResponse } from "./http/error-response";
 
 export interface ResourceVersion {
   version: string; // YYYY-MM-DD
@@ -56,7 +58,7 @@ export function chooseVersion(accept: string | undefined, versions: readonly Res
   }
   if (!chosen) {
     const first = versions.map((v) => v.version).sort()[0] ?? "";
-    throw new AtlasError(
+    throw new AtlasErrorResponse(
       406,
       "INVALID_VERSION_DATE",
       `The Accept header must name a supported version, such as application/vnd.atlas.${first}+json.`,
@@ -64,7 +66,7 @@ export function chooseVersion(accept: string | undefined, versions: readonly Res
     );
   }
   if (o.enforceSunset && chosen.sunset && chosen.sunset <= o.today) {
-    throw new AtlasError(410, "VERSION_GONE", `Version ${chosen.version} of ${o.resourcePath} is no longer available.`, [chosen.version, o.resourcePath]);
+    throw new AtlasErrorResponse(410, "VERSION_GONE", `Version ${chosen.version} of ${o.resourcePath} is no longer available.`, [chosen.version, o.resourcePath]);
   }
   const newer = versions.filter((v) => v.version > chosen.version).map((v) => v.version).sort()[0];
   const deprecatedSince = newer ?? (chosen.sunset ? o.deprecatedSince : undefined);

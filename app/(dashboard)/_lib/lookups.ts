@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { listClusters, listProjects } from "@/lib/atlas/service";
+import { listClusters, listProjects } from "@/lib/server/atlas-services";
 import type { Cluster, Project } from "@/lib/jobs/dto";
 
 // cache(): generateMetadata and the page ask the same question once per request.

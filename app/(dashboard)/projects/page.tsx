@@ -1,7 +1,7 @@
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
-import { listProjects } from "@/lib/atlas/service";
+import { listProjects } from "@/lib/server/atlas-services";
 import { makeQueryClient } from "@/lib/query/query-client";
 import { projectListOptions } from "@/lib/query/projects";
 import { requireSession } from "../_lib/require-session";

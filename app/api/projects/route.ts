@@ -1,5 +1,5 @@
 // GET /api/projects - the Atlas projects Backwatch may show
-import { listProjects } from "@/lib/atlas/service";
+import { listProjects } from "@/lib/server/atlas-services";
 import { route } from "@/lib/server/route";
 
 export const GET = route({}, () => listProjects());

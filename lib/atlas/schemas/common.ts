@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 
-// Raw Atlas shapes are read leniently: Atlas adds fields and states without notice (FACTS §9 CLOSED),
+// Raw Atlas shapes are read leniently: Atlas adds fields and states without notice (the spec's own
+// FlexBackupRestoreJob20241113.restoreFinishedDate names a status CLOSED that its status enum lacks),
 // so objects are loose, states are plain strings, and only what we truly need is required.
 
 export const LinkSchema = z.looseObject({ href: z.string().optional(), rel: z.string().optional() });

@@ -1,7 +1,7 @@
 // API authentication: Bearer (service-account token) or Digest (API key). Failures are Atlas's 401
 // with a Digest challenge, so digest clients can always start their handshake.
 import type { IncomingMessage } from "node:http";
-import { AtlasError } from "../http/api-error";
+import { AtlasErrorResponse } from "../http/error-response";
 import type { DigestAuth } from "./digest";
 import type { Principal, PrincipalRegistry } from "./principals";
 import type { TokenStore } from "./tokens";
@@ -12,8 +12,8 @@ export interface AuthDeps {
   principals: PrincipalRegistry;
 }
 
-function unauthorized(deps: AuthDeps, detail: string, stale = false): AtlasError {
-  return new AtlasError(401, "USER_UNAUTHORIZED", detail, [], { "WWW-Authenticate": deps.digest.challenge(stale) });
+function unauthorized(deps: AuthDeps, detail: string, stale = false): AtlasErrorResponse {
+  return new AtlasErrorResponse(401, "USER_UNAUTHORIZED", detail, [], { "WWW-Authenticate": deps.digest.challenge(stale) });
 }
 
 export function authenticate(req: IncomingMessage, deps: AuthDeps): Principal {

@@ -1,4 +1,4 @@
-// The showcase project "Payments": well-known clusters whose jobs cover every state (contract).
+// The showcase project "Payments": well-known clusters whose jobs cover every state (contract: lib/simulator/README.md).
 import { createRng, objectId } from "../prng";
 import { DAY } from "./schedule";
 import type { Cluster, FlexCluster, Project } from "./types";

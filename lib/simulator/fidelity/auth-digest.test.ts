@@ -5,8 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { harnessPerFile, media } from "./harness";
 import { createFidelitySpec } from "./spec";
 
-// HTTP Digest (API keys, FACTS §2) exercised by two independent, widely used implementations:
-// curl's --digest and urllib's digestAuth. If either can authenticate, real clients can too.
+// HTTP Digest (API keys; spec: components.securitySchemes.DigestAuth; Atlas docs:
+// atlas/api/api-authentication) exercised by two independent, widely used implementations: curl's
+// --digest and urllib's digestAuth. If either can authenticate, real clients can too.
 
 const run = promisify(execFile);
 const spec = createFidelitySpec();

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { harnessPerFile, media } from "./harness";
 import { createFidelitySpec } from "./spec";
 
-// Service accounts (FACTS §2): client_credentials token with Basic auth, Bearer use, expiry,
+// Service accounts (spec: info.description, components.securitySchemes.ServiceAccounts; Atlas docs:
+// atlas/api/service-accounts/generate-oauth2-token): client_credentials token with Basic auth, Bearer use, expiry,
 // the OAuth-style error body, and the token endpoint's own rate limit.
 
 const spec = createFidelitySpec();
@@ -34,7 +35,7 @@ describe("service account tokens", () => {
     expect(fresh.status).toBe(200);
     expect(spec.validateResponse("getGroup", 200, fresh.headers.get("content-type"), fresh.json)).toEqual([]);
 
-    // Token lifetimes run on simulated time (contract: clock advance), so no real wait is needed.
+    // Token lifetimes run on simulated time, which the control clock advances (lib/simulator/README.md): no real wait.
     expect((await h.control("POST", "clock", { advanceSeconds: 10 })).status).toBe(200);
     const expired = await h.atlas("GET", path, { accept: V1, auth });
     expect(expired.status).toBe(401);

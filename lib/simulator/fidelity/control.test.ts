@@ -4,7 +4,7 @@ import type { Counters } from "../testing/simulator-client";
 import { harnessPerFile, media, mediaTypeOf } from "./harness";
 import { createFidelitySpec } from "./spec";
 
-// The /__simulator control interface (SIMULATOR-CONTRACT.md): injected faults answer with Atlas's
+// The /__simulator control interface (lib/simulator/README.md): injected faults answer with Atlas's
 // own error shapes, counters count them, drop closes the connection, and without `control` the
 // paths are plain Atlas 404s.
 

@@ -3,7 +3,8 @@ import { type AtlasResponse, harnessPerFile, mediaTypeOf, startHarness } from ".
 import { createFidelitySpec } from "./spec";
 
 // Error answers: exact status and errorCode, body valid against the spec's ApiError, sent as
-// application/json (FACTS §0.6, §5). Version negotiation per FACTS §3.
+// application/json (spec: components.schemas.ApiError, components.responses.*; Atlas docs:
+// atlas/reference/api-errors). Version negotiation per Atlas docs: atlas/api/versioned-api-overview.
 
 const spec = createFidelitySpec();
 const V1 = "2023-01-01";
@@ -52,7 +53,8 @@ describe("400 for bad parameters", () => {
   });
 });
 
-describe("400 for bad request bodies (FACTS §4: invalid or misspelled fields are rejected)", () => {
+// Atlas docs, atlas/api/atlas-admin-api-ref: invalid or misspelled fields are rejected, not ignored.
+describe("400 for bad request bodies", () => {
   const restoreJobs = () => `${base}/clusters/${h.fixtures.showcase.bigRestoreCluster}/backup/restoreJobs`;
   it.each([
     ["a misspelled field", { deliveryType: "download", snapshotID: "0".repeat(24) }, "INVALID_ATTRIBUTE"],
@@ -104,14 +106,14 @@ describe("401, 404", () => {
   });
 });
 
-describe("version negotiation (FACTS §3)", () => {
+describe("version negotiation (Atlas docs: atlas/api/versioned-api-overview)", () => {
   it("406 without a version and with a date before the first version", async () => {
     const path = `${base}/clusters`;
     const none = await h.atlas("GET", path, { accept: "application/json" });
     expect(none.status).toBe(406);
     expect(spec.validateApiError(none.json)).toEqual([]);
-    // FACTS §3/§11: no source gives the 406 code; INVALID_VERSION_DATE is Atlas's only documented
-    // version-date code ("There is no version number in the request.").
+    // The docs give the 406 but no code for it; INVALID_VERSION_DATE is Atlas's only documented
+    // version-date code (Atlas docs: atlas/reference/api-errors, "There is no version number in the request.").
     expect(none.json).toMatchObject({ error: 406, errorCode: "INVALID_VERSION_DATE" });
     expect(mediaTypeOf(none)).toBe("application/json");
     expect((await h.atlas("GET", path, { accept: null })).status).toBe(406);
@@ -140,7 +142,7 @@ describe("version negotiation (FACTS §3)", () => {
   });
 });
 
-describe("410 VERSION_GONE after the tenant sunset (FACTS §3, §9)", () => {
+describe("410 VERSION_GONE after the tenant sunset (spec: x-sunset 2026-01-22, components.responses.gone)", () => {
   it("answers the tenant endpoints with VERSION_GONE once tenantSunset is on, and serves them again once off", async () => {
     const path = `${base}/clusters/${h.fixtures.showcase.sharedM2Cluster}/backup/tenant/restores`;
     expect((await h.atlas("GET", path, { accept: V1 })).status).toBe(200);

@@ -3,8 +3,9 @@ import { harnessPerFile, media } from "./harness";
 import { createFidelitySpec } from "./spec";
 import { bodyFor } from "./targets";
 
-// Job life cycles driven by the simulated clock (FACTS §9): exports go Queued -> InProgress ->
-// Successful with monotonic progress; a restore job ends with exactly one terminal marker.
+// Job life cycles driven by the simulated clock (spec: DiskBackupExportJob.state and exportStatus,
+// DiskBackupSnapshotRestoreJob's flags): exports go Queued -> InProgress -> Successful with monotonic
+// progress; a restore job ends with exactly one terminal marker.
 
 const spec = createFidelitySpec();
 const V1 = media("2023-01-01");

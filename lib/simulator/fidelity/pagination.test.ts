@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { harnessPerFile, media } from "./harness";
 import { createFidelitySpec } from "./spec";
 
-// List arithmetic and envelopes per FACTS §4: totalCount, page sizes, links self/next/previous,
-// includeCount, envelope, pretty; every id appears on exactly one page.
+// List arithmetic and envelopes (spec: components.parameters; Atlas docs, atlas/api/atlas-admin-api-ref:
+// Lists, Envelopes): totalCount, page sizes, links self/next/previous, includeCount, envelope, pretty;
+// every id appears on exactly one page.
 
 const spec = createFidelitySpec();
 const V1 = media("2023-01-01");
@@ -42,7 +43,7 @@ describe("pagination", () => {
     expect(body.results).toHaveLength(100);
   });
 
-  it("pages of 500: 500, 500, 200 with links per FACTS §4, and every id exactly once", async () => {
+  it("pages of 500: 500, 500, 200 with self/next/previous links, and every id exactly once", async () => {
     const pages = [await page("itemsPerPage=500&pageNum=1"), await page("itemsPerPage=500&pageNum=2"), await page("itemsPerPage=500&pageNum=3")].map((p) => p.body);
     expect(pages.map((p) => p.results.length)).toEqual([500, 500, 200]);
     expect(pages.map((p) => p.totalCount)).toEqual([total, total, total]);

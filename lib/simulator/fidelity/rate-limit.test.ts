@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { harnessPerFile, media, mediaTypeOf } from "./harness";
 import { createFidelitySpec } from "./spec";
 
-// Token bucket per project for the Cloud Backups endpoint set (FACTS §7), lowered so it can be
-// exhausted quickly: 429 RATE_LIMITED_TOKEN_BUCKET with Retry-After and RateLimit-* headers.
+// Token bucket per project for the Cloud Backups endpoint set (Atlas docs: atlas/api/api-rate-limit),
+// lowered so it can be exhausted quickly: 429 RATE_LIMITED_TOKEN_BUCKET with Retry-After and
+// RateLimit-* headers.
 
 const spec = createFidelitySpec();
 const V1 = media("2023-01-01");

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { harnessPerFile, results } from "./harness";
 
-// The showcase data the contract promises (SIMULATOR-CONTRACT.md) is what the dashboard's demo and
-// e2e tests rely on: every state of every job kind, read the way FACTS §9 says a client must.
+// The showcase data the contract promises (lib/simulator/README.md) is what the dashboard's demo and
+// e2e tests rely on: every state of every job kind, read from the fields the spec gives each kind.
 
 type Row = Record<string, unknown>;
 const h = harnessPerFile();
@@ -15,7 +15,7 @@ beforeAll(() => {
 const list = async (path: string, version: string) => results(await h.atlas("GET", path, { accept: version }));
 const idTimeMs = (id: unknown) => parseInt(String(id).slice(0, 8), 16) * 1000;
 
-// FACTS §9 [DERIVED] classification of a Cloud Backup restore job.
+// A Cloud Backup restore job's state from its flags (spec: DiskBackupSnapshotRestoreJob; the order is ours).
 function restoreState(j: Row): string {
   if (j.cancelled === true) return "cancelled";
   if (j.failed === true) return "failed";
@@ -38,7 +38,7 @@ describe("showcase data", () => {
     for (const j of jobs) {
       // At most one of the terminal flags; an expired job is a finished download whose link lapsed.
       expect([j.cancelled, j.failed, j.expired].filter((f) => f === true).length, String(j.id)).toBeLessThanOrEqual(1);
-      expect("createdAt" in j, "Cloud Backup restore jobs have no createdAt (FACTS §9)").toBe(false);
+      expect("createdAt" in j, "DiskBackupSnapshotRestoreJob has no createdAt").toBe(false);
       if (typeof j.finishedAt === "string") expect(Date.parse(j.finishedAt)).toBeGreaterThanOrEqual(idTimeMs(j.id));
       if (j.expired === true) expect(j.finishedAt).toBeDefined();
     }

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
 
-// Loads the shared, official Atlas OpenAPI file at run time (never a hand copy) and applies the
-// few in-memory patches a JSON Schema validator needs. Each patch names the defect it works around.
+// Loads the official Atlas OpenAPI description (the trimmed copy beside this file, whose header names
+// its source) and applies the few in-memory patches a JSON Schema validator needs. Each patch names
+// the defect it works around.
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -14,10 +14,7 @@ export interface OpenApiDocument {
   components: { schemas: Record<string, JsonObject>; responses: Record<string, JsonObject>; parameters: Record<string, JsonObject> };
 }
 
-const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
-
-// CI clones the repository with shared/ beside it, so the spec lives next to the repo root.
-export const defaultSpecPath = path.resolve(repoRoot, "../shared/atlas/openapi.yaml");
+export const defaultSpecPath = fileURLToPath(new URL("./atlas-openapi.yaml", import.meta.url));
 
 const schemaRef = (name: string) => `#/components/schemas/${name}`;
 
@@ -31,7 +28,7 @@ export function loadSpecDocument(specPath: string = defaultSpecPath): OpenApiDoc
   return doc;
 }
 
-// FACTS §9: DiskBackupExportJob.prefix carries the *documentation template*
+// spec: components.schemas.DiskBackupExportJob.properties.prefix carries the *documentation template*
 // "/exported_snapshots/\{ORG-NAME\}/..." as a regex pattern, so it matches only the literal
 // placeholder text and no real prefix (e.g. /exported_snapshots/acme/payments/Cluster0/...) passes.
 // Keep the prefix's real shape: six path segments under /exported_snapshots/.
@@ -96,8 +93,9 @@ function patchAmbiguousOneOf(schemas: Record<string, JsonObject>): void {
   Object.values(schemas).forEach(visit);
 }
 
-// FACTS §5: ApiError.parameters is typed as an array of objects, but every documented Atlas error
-// carries strings and numbers there (e.g. ["api/atlas/v2/orgs", 55, 10, 5, 60] on a 429).
+// spec: components.schemas.ApiError.properties.parameters is typed as an array of objects, but every
+// Atlas error in the docs carries strings and numbers there (e.g. ["api/atlas/v2/orgs", 55, 10, 5, 60]
+// on a 429; Atlas docs: atlas/api/api-rate-limit, atlas/reference/api-errors).
 function patchErrorParameters(schemas: Record<string, JsonObject>): void {
   const parameters = ((schemas.ApiError?.properties ?? {}) as JsonObject).parameters as JsonObject | undefined;
   if (!parameters) throw new Error("spec changed: ApiError.parameters missing");

@@ -46,7 +46,7 @@ describe("fidelity spec validator", () => {
     expect(spec.validateResponse("listGroupClusterBackupRestoreJobs", 200, V2023, { results: [], totalCount: -1 })).not.toEqual([]);
   });
 
-  it("tolerates real export prefixes despite the spec's template pattern (FACTS §9), but not junk", () => {
+  it("tolerates real export prefixes despite the spec's template pattern, but not junk", () => {
     const job = { id: oid("b"), exportBucketId: oid("c"), state: "Queued", prefix: "/exported_snapshots/acme/payments/Cluster0/2025-05-04T0942/1746351720" };
     expect(spec.validateResponse("getGroupClusterBackupExport", 200, V2023, job)).toEqual([]);
     expect(spec.validateResponse("getGroupClusterBackupExport", 200, V2023, { ...job, prefix: "exports/x" })).not.toEqual([]);

@@ -1,7 +1,7 @@
 // Writes JSON the way Atlas does: versioned content type on success, application/json on errors,
 // `pretty` indentation, and the `envelope` wrapper for successes.
 import type { ServerResponse } from "node:http";
-import type { AtlasError } from "./api-error";
+import type { AtlasErrorResponse } from "./error-response";
 
 export interface RenderFlags {
   pretty: boolean;
@@ -54,8 +54,9 @@ export function sendNoContent(res: ServerResponse, version: string, headers: Rec
   res.end();
 }
 
-// Errors are never enveloped and keep their real status line (FACTS §4 leaves this open).
-export function sendError(res: ServerResponse, error: AtlasError, pretty: boolean, headers: Record<string, string> = {}): void {
+// Errors are never enveloped and keep their real status line (Atlas docs, atlas/api/atlas-admin-api-ref:
+// Envelopes describes successes only).
+export function sendError(res: ServerResponse, error: AtlasErrorResponse, pretty: boolean, headers: Record<string, string> = {}): void {
   if (res.headersSent) {
     res.destroy();
     return;

@@ -1,5 +1,6 @@
-// Endpoint sets and scopes from FACTS §7, one bucket per (set, scope key).
-import { AtlasError } from "../http/api-error";
+// Endpoint sets, scopes and limits as Atlas docs: atlas/api/api-rate-limit lists them (April 2026);
+// one bucket per (set, scope key).
+import { AtlasErrorResponse } from "../http/error-response";
 import { TokenBucket, type BucketConfig } from "./token-bucket";
 
 export type EndpointSet =
@@ -67,8 +68,8 @@ export class RateLimiter {
   }
 }
 
-export function rateLimitedError(resourcePath: string, retryAfter: number, c: BucketConfig, headers: Record<string, string>): AtlasError {
-  return new AtlasError(
+export function rateLimitedError(resourcePath: string, retryAfter: number, c: BucketConfig, headers: Record<string, string>): AtlasErrorResponse {
+  return new AtlasErrorResponse(
     429,
     "RATE_LIMITED_TOKEN_BUCKET",
     `Rate limit exceeded for ${resourcePath}. Please retry after ${retryAfter} seconds. Request capacity: ${c.capacity}. Refill rate: ${c.refillRate} per ${c.refillSeconds} seconds.`,

@@ -1,6 +1,6 @@
 // List and get handlers for a record collection under one dedicated cluster (restore jobs,
 // exports, snapshots): the same lookups, 404 and rendering for each.
-import type { AtlasError } from "../http/api-error";
+import type { AtlasErrorResponse } from "../http/error-response";
 import type { Indexed } from "../data/store";
 import type { Cluster, Project } from "../data/types";
 import type { RenderContext } from "../render/context";
@@ -22,7 +22,7 @@ export function listClusterRecords<R extends { id: string }>(records: Records<R>
   };
 }
 
-export function getClusterRecord<R extends { id: string }>(idParam: string, records: Records<R>, notFound: (id: string, c: Cluster) => AtlasError, render: Render<R>) {
+export function getClusterRecord<R extends { id: string }>(idParam: string, records: Records<R>, notFound: (id: string, c: Cluster) => AtlasErrorResponse, render: Render<R>) {
   return (ctx: OpContext): OpResult => {
     const p = mustProject(ctx);
     const c = requireCluster(ctx);

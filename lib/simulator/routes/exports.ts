@@ -1,5 +1,5 @@
 // Snapshot export jobs and export buckets.
-import { AtlasError } from "../http/api-error";
+import { AtlasErrorResponse } from "../http/error-response";
 import { createRng, objectId } from "../prng";
 import type { Cluster, ExportBucket, ExportRec, Project } from "../data/types";
 import { renderBucket, renderExportJob } from "../render/restore-jobs";
@@ -15,8 +15,8 @@ const RATE = { set: "cloud-backups", scope: "group" } as const;
 const BASE = "/groups/:groupId/clusters/:clusterName/backup/exports";
 let created = 0;
 
-const bucketNotFound = (id: string) => new AtlasError(404, "EXPORT_BUCKET_NOT_FOUND", `No export Bucket with ID ${id} does not exist.`, [id]);
-const exportNotFound = (id: string) => new AtlasError(404, "RESOURCE_NOT_FOUND", `Cannot find resource export job ${id}.`, [id]);
+const bucketNotFound = (id: string) => new AtlasErrorResponse(404, "EXPORT_BUCKET_NOT_FOUND", `No export Bucket with ID ${id} does not exist.`, [id]);
+const exportNotFound = (id: string) => new AtlasErrorResponse(404, "RESOURCE_NOT_FOUND", `Cannot find resource export job ${id}.`, [id]);
 
 /** Version 2023-01-01 can only express AWS buckets (its schema requires iamRoleId). */
 function bucketsFor(p: Project, version: string): ExportBucket[] {
@@ -34,7 +34,7 @@ function createExport(ctx: OpContext) {
   if (!snap) throw snapshotNotFound(body.snapshotId, c.name);
   const now = Math.floor(ctx.render.now);
   if (snap.failed || now < snap.t0 + snap.durationSec) {
-    throw new AtlasError(409, "CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT", `Cannot export incomplete snapshot ${snap.id}.`, [snap.id]);
+    throw new AtlasErrorResponse(409, "CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT", `Cannot export incomplete snapshot ${snap.id}.`, [snap.id]);
   }
   const rng = createRng(ctx.store.seed, "created-export", c.key, ++created);
   const rec: ExportRec = {

@@ -1,5 +1,5 @@
 // Flex restore jobs and snapshots, and the legacy shared-tier (tenant) restore and snapshot operations.
-import { AtlasError } from "../http/api-error";
+import { AtlasErrorResponse } from "../http/error-response";
 import { createRng, objectId } from "../prng";
 import type { PhasedRec, Project, SnapshotRec } from "../data/types";
 import type { Indexed } from "../data/store";
@@ -19,12 +19,12 @@ function newPhased(ctx: OpContext, key: string, snapshots: Indexed<SnapshotRec>,
   const body = parsePhasedBody(ctx.body);
   const snap = snapshots.byId.get(body.snapshotId);
   if (!snap) {
-    if (flex) throw new AtlasError(404, "TENANT_SNAPSHOT_NOT_FOUND", `No Flex snapshot with ID ${body.snapshotId} exists for cluster ${clusterName}.`, [body.snapshotId, clusterName]);
+    if (flex) throw new AtlasErrorResponse(404, "TENANT_SNAPSHOT_NOT_FOUND", `No Flex snapshot with ID ${body.snapshotId} exists for cluster ${clusterName}.`, [body.snapshotId, clusterName]);
     throw snapshotNotFound(body.snapshotId, clusterName);
   }
   const now = Math.floor(ctx.render.now);
   if (snapshotStatus(snap, now) !== "COMPLETED") {
-    throw new AtlasError(409, "CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT", `Cannot start restore job for incomplete snapshot ${snap.id}.`, [snap.id]);
+    throw new AtlasErrorResponse(409, "CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT", `Cannot start restore job for incomplete snapshot ${snap.id}.`, [snap.id]);
   }
   const target = body.targetProjectId ? resolveProject(ctx, body.targetProjectId) : mustProject(ctx);
   const rng = createRng(ctx.store.seed, "created-phased", key, ++created);
@@ -46,7 +46,7 @@ function newPhased(ctx: OpContext, key: string, snapshots: Indexed<SnapshotRec>,
 function getOne(list: Indexed<PhasedRec>, id: string, clusterName: string, flex: boolean): PhasedRec {
   const rec = list.byId.get(id);
   if (rec) return rec;
-  if (flex) throw new AtlasError(404, "TENANT_RESTORE_NOT_FOUND", `No Flex restore with ID ${id} exists for cluster ${clusterName}.`, [id, clusterName]);
+  if (flex) throw new AtlasErrorResponse(404, "TENANT_RESTORE_NOT_FOUND", `No Flex restore with ID ${id} exists for cluster ${clusterName}.`, [id, clusterName]);
   throw restoreJobNotFound(id, clusterName);
 }
 
@@ -94,7 +94,7 @@ export const flexOperations: Operation[] = [
       const f = requireFlex(ctx);
       const id = param(ctx, "snapshotId");
       const s = ctx.store.flexSnapshots(f).byId.get(id);
-      if (!s) throw new AtlasError(404, "TENANT_SNAPSHOT_NOT_FOUND", `No Flex snapshot with ID ${id} exists for cluster ${f.name}.`, [id, f.name]);
+      if (!s) throw new AtlasErrorResponse(404, "TENANT_SNAPSHOT_NOT_FOUND", `No Flex snapshot with ID ${id} exists for cluster ${f.name}.`, [id, f.name]);
       return { kind: "entity", body: renderSimpleSnapshot(s, f.mongoVersion, snapPath(p, `/flexClusters/${f.name}/backup/snapshots`, s.id), ctx.render) };
     },
   },

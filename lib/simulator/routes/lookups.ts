@@ -1,5 +1,5 @@
-// 404s in Atlas's words (FACTS §5).
-import { AtlasError } from "../http/api-error";
+// 404s in Atlas's words (Atlas docs: atlas/reference/api-errors).
+import { AtlasErrorResponse } from "../http/error-response";
 import type { Cluster, FlexCluster } from "../data/types";
 import { mustProject, param, type OpContext } from "./types";
 
@@ -7,7 +7,7 @@ export function requireCluster(ctx: OpContext): Cluster {
   const p = mustProject(ctx);
   const name = param(ctx, "clusterName");
   const c = ctx.store.cluster(p, name);
-  if (!c) throw new AtlasError(404, "CLUSTER_NOT_FOUND", `No cluster named ${name} exists in group ${p.id}.`, [name, p.id]);
+  if (!c) throw new AtlasErrorResponse(404, "CLUSTER_NOT_FOUND", `No cluster named ${name} exists in group ${p.id}.`, [name, p.id]);
   return c;
 }
 
@@ -15,14 +15,14 @@ export function requireFlex(ctx: OpContext): FlexCluster {
   const p = mustProject(ctx);
   const name = param(ctx, "name");
   const f = ctx.store.flexCluster(p, name);
-  if (!f) throw new AtlasError(404, "CLUSTER_NOT_FOUND", `No cluster named ${name} exists in group ${p.id}.`, [name, p.id]);
+  if (!f) throw new AtlasErrorResponse(404, "CLUSTER_NOT_FOUND", `No cluster named ${name} exists in group ${p.id}.`, [name, p.id]);
   return f;
 }
 
-export function restoreJobNotFound(id: string, clusterName: string): AtlasError {
-  return new AtlasError(404, "RESTORE_JOB_NOT_FOUND", `No restore job with ID ${id} exists for cluster ${clusterName}.`, [id, clusterName]);
+export function restoreJobNotFound(id: string, clusterName: string): AtlasErrorResponse {
+  return new AtlasErrorResponse(404, "RESTORE_JOB_NOT_FOUND", `No restore job with ID ${id} exists for cluster ${clusterName}.`, [id, clusterName]);
 }
 
-export function snapshotNotFound(id: string, clusterName: string): AtlasError {
-  return new AtlasError(404, "SNAPSHOT_NOT_FOUND", `No snapshot with ID ${id} exists for cluster ${clusterName}.`, [id, clusterName]);
+export function snapshotNotFound(id: string, clusterName: string): AtlasErrorResponse {
+  return new AtlasErrorResponse(404, "SNAPSHOT_NOT_FOUND", `No snapshot with ID ${id} exists for cluster ${clusterName}.`, [id, clusterName]);
 }

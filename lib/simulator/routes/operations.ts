@@ -1,4 +1,4 @@
-// Every operation of openapi.yaml (28), in one table.
+// Every operation of the in-repo spec (fidelity/atlas-openapi.yaml, 28), in one table.
 import { exportOperations } from "./exports";
 import { flexOperations, tenantOperations } from "./flex-tenant";
 import { projectOperations } from "./projects";

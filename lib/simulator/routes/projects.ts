@@ -4,7 +4,7 @@ import { listResult } from "./list";
 import { requireCluster, requireFlex } from "./lookups";
 import { mustProject, type Operation } from "./types";
 import { renderCluster, renderFlexCluster, renderGroup, renderOrg } from "../render/clusters";
-import { AtlasError } from "../http/api-error";
+import { AtlasErrorResponse } from "../http/error-response";
 
 export const projectOperations: Operation[] = [
   {
@@ -48,7 +48,7 @@ export const projectOperations: Operation[] = [
       const p = mustProject(ctx);
       const raw = ctx.query.get("includeDeletedWithRetainedBackups");
       if (raw !== null && !/^(true|false)$/i.test(raw)) {
-        throw new AtlasError(400, "INVALID_QUERY_PARAMETER", "Invalid query parameter includeDeletedWithRetainedBackups specified.", ["includeDeletedWithRetainedBackups"]);
+        throw new AtlasErrorResponse(400, "INVALID_QUERY_PARAMETER", "Invalid query parameter includeDeletedWithRetainedBackups specified.", ["includeDeletedWithRetainedBackups"]);
       }
       return listResult(ctx, p.clusters, (c) => renderCluster(ctx.version, c, p, ctx.render));
     },

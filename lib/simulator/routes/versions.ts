@@ -1,4 +1,4 @@
-// Resource versions and sunsets per FACTS §1/§3.
+// Resource versions and sunsets: the operations' versioned media types and x-sunset in fidelity/atlas-openapi.yaml.
 import type { ResourceVersion } from "../versioning";
 
 export const V_2023_01_01: ResourceVersion[] = [{ version: "2023-01-01" }];

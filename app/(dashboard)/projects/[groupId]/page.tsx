@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { GroupIdSchema } from "@/lib/jobs/dto";
-import { listClusters } from "@/lib/atlas/service";
+import { listClusters } from "@/lib/server/atlas-services";
 import { makeQueryClient } from "@/lib/query/query-client";
 import { clusterListOptions } from "@/lib/query/projects";
 import { requireSession, titleWithSession } from "../../_lib/require-session";

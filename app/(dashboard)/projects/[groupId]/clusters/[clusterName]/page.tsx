@@ -2,7 +2,7 @@ import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
-import { getJob, listJobs } from "@/lib/atlas/service";
+import { getJob, listJobs } from "@/lib/server/atlas-services";
 import { isAtlasError } from "@/lib/atlas/errors";
 import { ClusterNameSchema, GroupIdSchema, JOB_KINDS } from "@/lib/jobs/dto";
 import { jobDetailOptions, jobListOptions } from "@/lib/query/jobs";

@@ -1,6 +1,6 @@
 // GET /api/projects/[groupId]/clusters/[clusterName]/restore-jobs - one page of the cluster's Cloud Backup restore jobs with exact per-status counts
 import { JobListQuerySchema } from "@/lib/jobs/dto";
-import { listJobs } from "@/lib/atlas/service";
+import { listJobs } from "@/lib/server/atlas-services";
 import { ClusterParams } from "@/lib/server/route-params";
 import { route } from "@/lib/server/route";
 

@@ -1,5 +1,5 @@
 // GET /api/projects/[groupId]/clusters/[clusterName]/restore-jobs/[jobId] - one of the cluster's Cloud Backup restore jobs with Atlas's own JSON (download URLs redacted)
-import { getJob } from "@/lib/atlas/service";
+import { getJob } from "@/lib/server/atlas-services";
 import { ClusterJobParams } from "@/lib/server/route-params";
 import { route } from "@/lib/server/route";
 

@@ -1,5 +1,5 @@
 // GET /api/projects/[groupId]/flex-clusters/[name]/restore-jobs/[jobId] - one of the Flex cluster's restore jobs with Atlas's own JSON (download URLs redacted)
-import { getJob } from "@/lib/atlas/service";
+import { getJob } from "@/lib/server/atlas-services";
 import { FlexJobParams } from "@/lib/server/route-params";
 import { route } from "@/lib/server/route";
 

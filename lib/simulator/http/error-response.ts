@@ -1,5 +1,6 @@
-// Atlas's ApiError body: {error, errorCode, reason, detail, parameters}. Thrown anywhere in a handler
-// and rendered once by the server, like Atlas's own error filter.
+// An error answer as Atlas sends it, with the spec's ApiError body {error, errorCode, reason, detail,
+// parameters}. Thrown anywhere in a handler and rendered once by the server, like Atlas's own error
+// filter. Named apart from the client's AtlasError (lib/atlas/errors.ts), which is what a caller sees.
 
 const REASONS: Record<number, string> = {
   400: "Bad Request",
@@ -29,7 +30,7 @@ export interface ApiErrorBody {
   reason: string;
 }
 
-export class AtlasError extends Error {
+export class AtlasErrorResponse extends Error {
   constructor(
     readonly status: number,
     readonly errorCode: string,
@@ -65,16 +66,16 @@ const DEFAULTS: Record<number, [string, string]> = {
   504: ["GATEWAY_TIMEOUT", "Gateway timeout."],
 };
 
-export function defaultError(status: number, errorCode?: string): AtlasError {
+export function defaultError(status: number, errorCode?: string): AtlasErrorResponse {
   const [code, detail] = DEFAULTS[status] ?? ["UNEXPECTED_ERROR", `${reasonPhrase(status)}.`];
-  return new AtlasError(status, errorCode ?? code, detail);
+  return new AtlasErrorResponse(status, errorCode ?? code, detail);
 }
 
 export const invalidQuery = (name: string) =>
-  new AtlasError(400, "INVALID_QUERY_PARAMETER", `Invalid query parameter ${name} specified.`, [name]);
+  new AtlasErrorResponse(400, "INVALID_QUERY_PARAMETER", `Invalid query parameter ${name} specified.`, [name]);
 
 export const invalidPath = (name: string) =>
-  new AtlasError(400, "INVALID_PATH_PARAMETER", `Invalid path parameter ${name} specified.`, [name]);
+  new AtlasErrorResponse(400, "INVALID_PATH_PARAMETER", `Invalid path parameter ${name} specified.`, [name]);
 
 export const resourceNotFound = (path: string) =>
-  new AtlasError(404, "RESOURCE_NOT_FOUND", `Cannot find resource ${path}.`, [path]);
+  new AtlasErrorResponse(404, "RESOURCE_NOT_FOUND", `Cannot find resource ${path}.`, [path]);

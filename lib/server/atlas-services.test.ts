@@ -1,10 +1,10 @@
 import "server-only";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
-import { getJobDownloadLinks, listClusters, listJobs, listProjects } from "./service";
 import { SimulatorClient, type Fixtures } from "@/lib/simulator/testing/simulator-client";
+import { getJobDownloadLinks, listClusters, listJobs, listProjects } from "./atlas-services";
 
-// The default service reads its configuration from the validated environment on first use, so the
+// The composition root reads its configuration from the validated environment on first use, so the
 // environment is set before any service call (serverEnv() caches what it reads).
 let sim: RunningSimulator;
 let fx: Fixtures;
@@ -26,7 +26,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
-describe("service.ts with configuration from the environment", () => {
+describe("the composition root, configured from the environment", () => {
   it("uses the API key from the environment and applies the allowlist", async () => {
     const { groupId, flexCluster } = fx.showcase;
     expect((await listProjects()).items.map((p) => p.id)).toEqual([groupId]);
