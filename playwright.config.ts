@@ -72,7 +72,7 @@ export default defineConfig({
   },
   projects: [
     // Its teardown project runs once everything depending on setup has finished, pass or fail.
-    { name: "setup", testMatch: /setup\/.*\.setup\.ts$/, teardown: "api-exclusive" },
+    { name: "setup", testMatch: /setup\/.*\.setup\.ts$/, teardown: "exclusive" },
     {
       name: "api",
       testMatch: /api\/.*\.spec\.ts$/,
@@ -80,14 +80,23 @@ export default defineConfig({
       dependencies: ["setup"],
       use: { storageState: storageStatePath("operator") },
     },
-    { name: "ui", testMatch: /ui\/.*\.spec\.ts$/, dependencies: ["setup"], use: { storageState: storageStatePath("operator") } },
     {
-      // Specs that flip simulator-wide switches (tenant sunset) or must see the whole run's log:
-      // as setup's teardown they start only after "api" and "ui" are done, whatever their outcome.
-      name: "api-exclusive",
-      testMatch: /api\/exclusive\/.*\.spec\.ts$/,
-      // One at a time: these specs count every upstream call, or flip switches the others would see.
+      name: "ui",
+      testMatch: /ui\/.*\.spec\.ts$/,
+      testIgnore: /ui\/exclusive\//,
+      dependencies: ["setup"],
+      use: { storageState: storageStatePath("operator") },
+    },
+    {
+      // Specs that change what the simulator answers for everyone (faults on showcase lists, the clock,
+      // the tenant sunset), count every upstream call, or must see the whole run's log. As setup's
+      // teardown they start only after "api" and "ui" are done, whatever their outcome. One worker runs
+      // them a file at a time in path order (api/, ui/, then whole-run/ last), which holds because all
+      // of them take `test` from e2e/support/api-fixtures: Playwright groups files by fixture set first.
+      name: "exclusive",
+      testMatch: /(api\/exclusive|ui\/exclusive|whole-run)\/.*\.spec\.ts$/,
       workers: 1,
+      fullyParallel: false,
       use: { storageState: storageStatePath("operator") },
     },
   ],

@@ -7,20 +7,23 @@ const SHARED_TIER: Record<string, JobStatus> = { PENDING: "queued", QUEUED: "que
 
 /** Raw states the showcase data must cover for each kind, so "every raw state" means every one. */
 export const RAW_STATES_TO_COVER: Record<JobRouteKind, string[]> = {
-  restore: ["cancelled", "failed", "expired", "completed"],
+  restore: ["cancelled", "failed", "expired", "finished", "in progress"],
   export: Object.keys(EXPORT),
   "tenant-restore": Object.keys(SHARED_TIER),
   "flex-restore": Object.keys(SHARED_TIER),
 };
 
-/** The normalized status and raw state we expect for one upstream job as Atlas sent it. */
-export function expectedStatus(kind: JobRouteKind, raw: Record<string, unknown>): { status: JobStatus; rawState?: string } {
+/**
+ * The normalized status and raw state we expect for one upstream job as Atlas sent it. A Cloud Backup
+ * restore job has no state field, only flags and finishedAt: its raw state names the one that decides.
+ */
+export function expectedStatus(kind: JobRouteKind, raw: Record<string, unknown>): { status: JobStatus; rawState: string } {
   if (kind === "restore") {
-    if (raw.cancelled === true) return { status: "cancelled" };
-    if (raw.failed === true) return { status: "failed" };
-    if (raw.expired === true) return { status: "expired" };
-    if (raw.finishedAt) return { status: "completed" };
-    return { status: "running" };
+    if (raw.cancelled === true) return { status: "cancelled", rawState: "cancelled" };
+    if (raw.failed === true) return { status: "failed", rawState: "failed" };
+    if (raw.expired === true) return { status: "expired", rawState: "expired" };
+    if (raw.finishedAt) return { status: "completed", rawState: "finished" };
+    return { status: "running", rawState: "in progress" };
   }
   const state = String(kind === "export" ? raw.state : raw.status);
   const table = kind === "export" ? EXPORT : SHARED_TIER;

@@ -1,5 +1,7 @@
 import "server-only";
 import { describe, expect, it } from "vitest";
+import { startSimulator } from "@/lib/simulator";
+import { SimulatorClient } from "@/lib/simulator/testing/simulator-client";
 import { simulatorPerFile } from "@/lib/simulator/testing/simulator-per-file";
 import { createAtlasClient, type AtlasClient } from "./client";
 import type { AtlasClientConfig } from "./config";
@@ -7,8 +9,11 @@ import { AtlasError } from "./errors";
 import { operations } from "./operations";
 import { GroupPageSchema } from "./schemas/group";
 
+// Lifetimes as the simulator runs them here: tokens on its simulated clock, digest nonces on its protocol clock.
+const TOKEN_TTL_SECONDS = 3600;
+const NONCE_TTL_SECONDS = 300;
 // Every test builds a fresh client, hence a fresh token: lift the token endpoint's small bucket.
-const upstream = simulatorPerFile({ rateLimit: { tokenCapacity: 1_000 } });
+const upstream = simulatorPerFile({ rateLimit: { tokenCapacity: 1_000 }, tokenTtlSeconds: TOKEN_TTL_SECONDS, nonceTtlSeconds: NONCE_TTL_SECONDS });
 
 function client(kind: "service-account" | "api-key", overrides: Partial<AtlasClientConfig> = {}): AtlasClient {
   const c = upstream.sim.credentials;
@@ -30,6 +35,23 @@ const rejection = (promise: Promise<unknown>) =>
 
 const TOKEN = /^POST \/api\/oauth\/token$/;
 const ANY = /./;
+const GROUPS = "GET /api/atlas/v2/groups";
+
+/** The simulator's answers to one route so far, by status ("dropped" when the connection closed unanswered). */
+async function answers(route: string): Promise<Record<string, number>> {
+  return (await upstream.ctl.counters()).byRoute[route] ?? {};
+}
+
+/** A fetch that hands every request to the real one and keeps the WWW-Authenticate of each 401. */
+function recordingChallenges() {
+  const challenges: string[] = [];
+  const fetchImpl: typeof fetch = async (input, init) => {
+    const res = await fetch(input, init);
+    if (res.status === 401) challenges.push(res.headers.get("www-authenticate") ?? "");
+    return res;
+  };
+  return { challenges, fetchImpl };
+}
 
 describe("service account auth", () => {
   it("shares one token among 10 concurrent calls", async () => {
@@ -46,6 +68,34 @@ describe("service account auth", () => {
     const { data } = await atlas.call(operations.listGroups, {});
     expect(data.results.length).toBeGreaterThan(0);
     expect(await upstream.ctl.count(TOKEN)).toBe(2);
+  });
+
+  it("takes a new token when the simulator has expired the cached one between two calls", async () => {
+    const atlas = client("service-account");
+    await atlas.call(operations.listGroups, {});
+    // Atlas may end a token before the client's expires_in says (revocation, clock skew): here its clock moves on.
+    await upstream.ctl.advanceClock(TOKEN_TTL_SECONDS);
+    const { data } = await atlas.call(operations.listGroups, {});
+    expect(data.results.length).toBeGreaterThan(0);
+    expect(await upstream.ctl.count(TOKEN)).toBe(2);
+    expect(await answers(GROUPS)).toEqual({ "200": 2, "401": 1 });
+  });
+
+  it("renews a token whose lifetime ran out between two calls before sending it, without a 401", async () => {
+    const sim = await startSimulator({ port: 0, control: true, quiet: true, tokenTtlSeconds: 1 });
+    try {
+      const { clientId, clientSecret } = sim.credentials;
+      const atlas = createAtlasClient({ baseUrl: sim.url, credentials: { kind: "service-account", clientId, clientSecret }, timeoutMs: 5_000, maxRetries: 0 });
+      await atlas.call(operations.listGroups, {});
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const { data } = await atlas.call(operations.listGroups, {});
+      expect(data.results.length).toBeGreaterThan(0);
+      const counters = await new SimulatorClient(sim.url).counters();
+      expect(counters.byRoute["POST /api/oauth/token"]).toEqual({ "200": 2 });
+      expect(counters.byRoute[GROUPS]).toEqual({ "200": 2 });
+    } finally {
+      await sim.close();
+    }
   });
 
   it("reports bad credentials as an auth error without the secret", async () => {
@@ -65,6 +115,21 @@ describe("API key (digest) auth", () => {
     await atlas.call(operations.listGroupClusterBackupRestoreJobs, { groupId, clusterName: bigRestoreCluster }, { query: { pageNum: 2, itemsPerPage: 10 } });
     expect(await upstream.ctl.count(ANY, 401)).toBe(1);
     expect(await upstream.ctl.count(ANY, 200)).toBe(6);
+  });
+
+  it("answers a stale nonce's challenge between two calls, then keeps the new nonce", async () => {
+    const { challenges, fetchImpl } = recordingChallenges();
+    const atlas = client("api-key", { fetch: fetchImpl });
+    await atlas.call(operations.listGroups, {});
+    await upstream.ctl.advanceClock(NONCE_TTL_SECONDS);
+    const { data } = await atlas.call(operations.listGroups, {});
+    expect(data.results.length).toBeGreaterThan(0);
+    await atlas.call(operations.listGroups, {});
+    // The first challenge answers the credential-less probe; the second says the nonce went stale.
+    expect(challenges).toHaveLength(2);
+    expect(challenges[0]).not.toMatch(/stale=true/);
+    expect(challenges[1]).toMatch(/stale=true/);
+    expect(await answers(GROUPS)).toEqual({ "200": 3, "401": 2 });
   });
 
   it("rejects a wrong private key as an auth error", async () => {
@@ -87,9 +152,17 @@ describe("retries", () => {
   });
 
   it("retries after the connection is dropped", async () => {
-    await upstream.ctl.addFault({ path: "^/api/atlas/v2/groups$", drop: true, times: 1 });
-    const { data } = await client("service-account").call(operations.listGroups, {});
+    await upstream.ctl.addFault({ path: "^/api/atlas/v2/groups$", drop: true, times: 2 });
+    const { data } = await client("service-account", { maxRetries: 2 }).call(operations.listGroups, {});
     expect(data.results.length).toBeGreaterThan(0);
+    expect(await answers(GROUPS)).toEqual({ dropped: 2, "200": 1 });
+  });
+
+  it("gives up on a connection that keeps dropping after ATLAS_MAX_RETRIES", async () => {
+    await upstream.ctl.addFault({ path: "^/api/atlas/v2/groups$", drop: true });
+    const error = await rejection(client("service-account", { maxRetries: 1 }).call(operations.listGroups, {}));
+    expect(error).toMatchObject({ kind: "network", status: null });
+    expect(await answers(GROUPS)).toEqual({ dropped: 2 });
   });
 
   it("gives up after ATLAS_MAX_RETRIES", async () => {
@@ -142,6 +215,8 @@ describe("failures", () => {
     await upstream.ctl.addFault({ path: "^/api/atlas/v2/groups$", latencyMs: 3_000, times: 1 });
     const error = await rejection(client("service-account", { timeoutMs: 400 }).call(operations.listGroups, {}));
     expect(error).toMatchObject({ kind: "timeout", status: null });
+    // The simulator counts a request when its connection closes: the client hung up on exactly one, and sent no other.
+    await expect.poll(() => answers(GROUPS)).toEqual({ dropped: 1 });
   });
 
   it("rejects a body that does not match the operation's schema", async () => {

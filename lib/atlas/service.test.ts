@@ -105,6 +105,18 @@ describe("tenant restores", () => {
     expect(list.deprecation?.message).toMatch(/retired/);
     expect(await upstream.ctl.count(/tenant\/restores$/, 410)).toBe(1);
   });
+
+  it("answer a job's detail and download with RetiredEndpointError once Atlas returns 410, and a missing job still as 404", async () => {
+    const { groupId, sharedM2Cluster } = upstream.fx.showcase;
+    const d = deps();
+    const [job] = (await jobs.listJobs(d, "tenant-restore", groupId, sharedM2Cluster, q())).items;
+    await upstream.ctl.setConfig({ tenantSunset: true });
+    const retired = { name: "RetiredEndpointError", message: expect.stringContaining("2026-01-22"), upstream: { status: 410, errorCode: "VERSION_GONE" } };
+    await expect(jobs.getJob(d, "tenant-restore", groupId, sharedM2Cluster, job!.id)).rejects.toMatchObject(retired);
+    await expect(jobs.getJobDownloadLinks(d, "tenant-restore", groupId, sharedM2Cluster, job!.id)).rejects.toMatchObject(retired);
+    await upstream.ctl.setConfig({ tenantSunset: false });
+    await expect(jobs.getJob(d, "tenant-restore", groupId, sharedM2Cluster, "0123456789abcdef01234567")).rejects.toMatchObject({ name: "AtlasError", status: 404 });
+  });
 });
 
 describe("clusters", () => {

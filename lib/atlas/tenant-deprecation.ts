@@ -1,7 +1,7 @@
 import "server-only";
 import type { Deprecation } from "@/lib/jobs/dto";
 import type { AtlasClient } from "./client";
-import { isAtlasError } from "./errors";
+import { type AtlasError, isAtlasError } from "./errors";
 import { operations } from "./operations";
 
 export const TENANT_SUNSET = "2026-01-22" as const;
@@ -25,6 +25,27 @@ export function isRetiredEndpoint(error: unknown): boolean {
   if (!isAtlasError(error) || error.kind !== "http") return false;
   if (error.status === 410) return true;
   return error.status === 404 && !["CLUSTER_NOT_FOUND", "GROUP_NOT_FOUND", "INVALID_GROUP_ID", "TENANT_RESTORE_NOT_FOUND", "RESTORE_JOB_NOT_FOUND"].includes(error.errorCode ?? "");
+}
+
+/**
+ * A tenant restore's detail or download asked for after the sunset. Not an upstream failure (a 502 would
+ * send a DBA looking for an outage): Atlas will never serve it again, so it answers 410 RETIRED.
+ */
+export class RetiredEndpointError extends Error {
+  override readonly name = "RetiredEndpointError";
+
+  constructor(readonly upstream: AtlasError) {
+    super(
+      `Atlas retired the shared-tier (M2/M5) restore endpoints on ${TENANT_SUNSET}: this restore job's details and download link can no longer be read. Restores after a migration to Flex are under Flex restores.`,
+      { cause: upstream },
+    );
+  }
+}
+
+/** Rethrows an answer of a retired tenant endpoint as RetiredEndpointError; anything else as it was. */
+export function rethrowRetired(error: unknown): never {
+  if (isAtlasError(error) && isRetiredEndpoint(error)) throw new RetiredEndpointError(error);
+  throw error;
 }
 
 export function tenantDeprecation(clusterName: string, successorExists: boolean, retired: boolean): Deprecation {

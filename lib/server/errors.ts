@@ -2,6 +2,7 @@ import "server-only";
 import { ZodError } from "zod";
 import type { ErrorCode, ErrorEnvelope } from "@/lib/jobs/dto";
 import { AtlasError, isAtlasError } from "@/lib/atlas/errors";
+import { RetiredEndpointError } from "@/lib/atlas/tenant-deprecation";
 
 /** Thrown by the route wrapper and handlers for problems that are ours, not Atlas's. */
 export class ApiError extends Error {
@@ -21,6 +22,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  RETIRED: 410,
   UPSTREAM_AUTH: 502,
   UPSTREAM_BAD_RESPONSE: 502,
   UPSTREAM_ERROR: 502,
@@ -54,6 +56,12 @@ export function toErrorEnvelope(error: unknown): { status: number; body: ErrorEn
   if (error instanceof ApiError) {
     const status = STATUS_BY_CODE[error.code];
     return { status, headers: {}, body: { error: { status, code: error.code, message: error.message, ...(error.issues && { issues: error.issues }) } } };
+  }
+  if (error instanceof RetiredEndpointError) {
+    const status = STATUS_BY_CODE.RETIRED;
+    const { errorCode, detail } = error.upstream;
+    const atlas = errorCode ? { errorCode, detail } : undefined;
+    return { status, headers: {}, body: { error: { status, code: "RETIRED", message: error.message, ...(atlas && { atlas }) } } };
   }
   if (isAtlasError(error)) {
     const { code, message } = atlasCode(error);

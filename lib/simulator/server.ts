@@ -61,6 +61,11 @@ export function createRequestHandler(state: SimState) {
         req.socket.destroy();
         return;
       }
+      if (fault?.body !== undefined) {
+        res.writeHead(fault.status ?? 200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(fault.body) });
+        res.end(fault.body);
+        return;
+      }
       if (fault?.status) return sendError(res, faultError(state, { ...fault, status: fault.status }, pathname.replace(/^\/+/, "")), pretty);
 
       if (pathname === "/api/oauth/token" || pathname === "/api/oauth/revoke") {

@@ -1,4 +1,4 @@
-import { JobDetailSchema, JobListSchema } from "../../../lib/jobs/dto";
+import { ErrorEnvelopeSchema, JobDetailSchema, JobListSchema } from "../../../lib/jobs/dto";
 import { expect, test } from "../../support/api-fixtures";
 import { listPath } from "../../support/routes";
 
@@ -32,4 +32,33 @@ test("after the sunset, tenant lists answer 200 with deprecation.retired=true", 
   await sim.setConfig({ tenantSunset: false });
   const back = JobListSchema.parse(await (await operator.get(listPath("tenant-restore", fx.showcase.groupId, fx.showcase.sharedM2Cluster))).json());
   expect(back.deprecation?.retired).toBe(false);
+});
+
+test("after the sunset, a tenant restore's detail and download answer 410 RETIRED naming the sunset date", async ({ operator, viewer, sim, fx }) => {
+  const jobs: Array<{ path: string; id: string }> = [];
+  for (const cluster of [fx.showcase.sharedM2Cluster, fx.showcase.sharedM5MigratedCluster]) {
+    const path = listPath("tenant-restore", fx.showcase.groupId, cluster);
+    const list = JobListSchema.parse(await (await operator.get(`${path}?pageSize=500`)).json());
+    const withUrl = list.items.find((j) => j.hasDownloadUrl);
+    expect(withUrl, `${cluster} has a tenant restore with a download URL`).toBeDefined();
+    // Served before the sunset, so a 410 after it is the sunset's doing, not a missing job.
+    expect((await operator.get(`${path}/${withUrl!.id}/download`)).status()).toBe(200);
+    jobs.push({ path, id: withUrl!.id });
+  }
+
+  await sim.setConfig({ tenantSunset: true });
+  for (const { path, id } of jobs) {
+    for (const route of [`${path}/${id}`, `${path}/${id}/download`]) {
+      const res = await operator.get(route);
+      expect(res.status(), route).toBe(410);
+      expect(res.headers()["cache-control"]).toBe("no-store");
+      const { error } = ErrorEnvelopeSchema.parse(await res.json());
+      expect(error).toMatchObject({ status: 410, code: "RETIRED", atlas: { errorCode: "VERSION_GONE" } });
+      expect(error.message).toContain("2026-01-22");
+    }
+    // The role check still comes first: a viewer is refused the download before Atlas is asked.
+    expect((await viewer.get(`${path}/${id}/download`)).status()).toBe(403);
+  }
+  await sim.setConfig({ tenantSunset: false });
+  expect((await operator.get(`${jobs[0]!.path}/${jobs[0]!.id}`)).status()).toBe(200);
 });

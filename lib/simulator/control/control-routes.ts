@@ -1,4 +1,4 @@
-// /__simulator/* (only with control: true): fixtures, faults, counters, clock, config.
+// /__simulator/* (only with control: true): fixtures, faults (and faults/{id}), counters, clock, config.
 import type { ServerResponse } from "node:http";
 import { z } from "zod";
 import { iso } from "../clock";
@@ -79,7 +79,14 @@ export function handleControl(state: SimState, method: string, pathname: string,
       if (body.tenantSunset !== undefined) state.config.tenantSunset = body.tenantSunset;
       return json(res, 200, { tenantSunset: state.config.tenantSunset });
     }
-    default:
+    default: {
+      const fault = /^DELETE \/__simulator\/faults\/([^/]+)$/.exec(route);
+      if (fault?.[1]) {
+        const id = decodeURIComponent(fault[1]);
+        // 200 either way, so a test's cleanup never fails on a fault its own requests used up.
+        return json(res, 200, { id, removed: state.faults.remove(id) });
+      }
       return json(res, 404, { error: `unknown control route ${route}` });
+    }
   }
 }

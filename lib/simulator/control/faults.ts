@@ -1,4 +1,5 @@
-// Injected faults: latency, an Atlas error status, or a dropped connection, for matching requests.
+// Injected faults: latency, an Atlas error status, a body that is not Atlas's, or a dropped connection,
+// for matching requests. Each has an id, so a test removes its own faults and nobody else's.
 import { z } from "zod";
 
 export const FaultSchema = z.strictObject({
@@ -16,6 +17,8 @@ export const FaultSchema = z.strictObject({
   retryAfterSeconds: z.number().int().min(0).optional(),
   latencyMs: z.number().int().min(0).max(120_000).optional(),
   drop: z.boolean().optional(),
+  /** Answers this raw text (with `status`, default 200) instead of Atlas's answer: a garbled or truncated body. */
+  body: z.string().optional(),
   times: z.number().int().min(1).optional(),
 });
 export type FaultSpec = z.infer<typeof FaultSchema>;
@@ -38,6 +41,13 @@ export class FaultTable {
 
   clear(): void {
     this.faults = [];
+  }
+
+  /** Removes one fault by id; false when there is none (unknown, or already used up). */
+  remove(id: string): boolean {
+    const before = this.faults.length;
+    this.faults = this.faults.filter((f) => f.id !== id);
+    return this.faults.length < before;
   }
 
   /** The first matching fault, consuming one of its uses. */

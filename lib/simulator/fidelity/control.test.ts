@@ -66,6 +66,35 @@ describe("faults and counters", () => {
     expect((await h.atlas("GET", path, { accept: V })).status).toBe(200);
   });
 
+  it("a fault is removed by its id, leaving the others in place", async () => {
+    await h.control("DELETE", "faults");
+    const mine = (await h.control("POST", "faults", { path: "/clusters$", status: 503 })).json as { id: string };
+    const theirs = (await h.control("POST", "faults", { path: "/flexClusters$", status: 500 })).json as { id: string };
+    expect(mine.id).not.toBe(theirs.id);
+    expect((await h.atlas("GET", path, { accept: V })).status).toBe(503);
+
+    const removed = await h.control("DELETE", `faults/${mine.id}`);
+    expect(removed).toMatchObject({ status: 200, json: { id: mine.id, removed: true } });
+    expect((await h.atlas("GET", path, { accept: V })).status).toBe(200);
+    const flex = `/groups/${h.fixtures.showcase.groupId}/flexClusters`;
+    expect((await h.atlas("GET", flex, { accept: media("2024-11-13") })).status).toBe(500);
+
+    // Removing it again, or a fault used up by its `times`, says so without failing the caller's cleanup.
+    expect((await h.control("DELETE", `faults/${mine.id}`)).json).toEqual({ id: mine.id, removed: false });
+    expect(await h.client.removeFault(theirs.id)).toBe(true);
+    expect((await h.atlas("GET", flex, { accept: media("2024-11-13") })).status).toBe(200);
+  });
+
+  it("a body fault answers raw text that is not Atlas's, with the status given (default 200)", async () => {
+    await h.control("POST", "faults", { path: "/clusters$", body: '{"results": [', times: 1 });
+    await h.control("POST", "faults", { path: "/clusters$", status: 502, body: "<html>Bad gateway</html>", times: 1 });
+    const truncated = await h.atlas("GET", path, { accept: V });
+    expect(truncated).toMatchObject({ status: 200, text: '{"results": [', json: undefined });
+    const html = await h.atlas("GET", path, { accept: V });
+    expect(html).toMatchObject({ status: 502, text: "<html>Bad gateway</html>" });
+    expect((await h.atlas("GET", path, { accept: V })).status).toBe(200);
+  });
+
   it("the clock endpoint reports and advances simulated time", async () => {
     const before = Date.parse(((await h.control("GET", "clock")).json as { now: string }).now);
     await h.control("POST", "clock", { advanceSeconds: 3600 });

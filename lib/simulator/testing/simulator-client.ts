@@ -8,6 +8,7 @@ import {
   ConfigSchema,
   CountersSchema,
   FaultAddedSchema,
+  FaultRemovedSchema,
   FixturesSchema,
   type ConfigBody,
   type Counters,
@@ -70,6 +71,11 @@ export class SimulatorClient {
   async addFault(fault: FaultSpec): Promise<string> {
     return (await this.call(FaultAddedSchema, "POST", "faults", fault)).id;
   }
+  /** Removes one fault by id; false when it was already gone (used up by its `times`). */
+  async removeFault(id: string): Promise<boolean> {
+    return (await this.call(FaultRemovedSchema, "DELETE", `faults/${encodeURIComponent(id)}`)).removed;
+  }
+  /** Removes every fault: only for a simulator this caller has to itself (a Vitest file's own). */
   async clearFaults(): Promise<void> {
     await this.call(z.unknown(), "DELETE", "faults");
   }

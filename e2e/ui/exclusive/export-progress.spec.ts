@@ -1,5 +1,6 @@
-import { expect, test, type Locator } from "@playwright/test";
-import { clusterUrl, fixtures, sim } from "./ui-helpers";
+import type { Locator } from "@playwright/test";
+import { expect, test } from "../../support/api-fixtures";
+import { clusterUrl, fixtures, sim } from "../ui-helpers";
 
 const valueNow = async (bar: Locator) => Number(await bar.getAttribute("aria-valuenow"));
 
@@ -22,6 +23,7 @@ async function startExport(groupId: string, cluster: string): Promise<string> {
   return String(job.id);
 }
 
+// It moves the shared simulator's clock by an hour, so it runs in the exclusive project.
 test("a fresh export's bar advances with the clock and reaches its total", async ({ page }) => {
   const f = await fixtures();
   const cluster = f.showcase.exportCluster;

@@ -1,8 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { exactAtlasPath } from "../support/simulator-control";
-import { clusterUrl, fixtures, sim } from "./ui-helpers";
+import { expect, test } from "../../support/api-fixtures";
+import { exactAtlasPath } from "../../support/simulator-control";
+import { clusterUrl, fixtures, sim } from "../ui-helpers";
 
-// This spec owns faults on flex-dev's restore jobs; no other UI spec reads that list.
+// Its fault fails a showcase list every spec reads, so it runs in the exclusive project, and removes
+// that fault by id rather than clearing the simulator's faults.
 test("a failed refresh keeps the last data, marks it stale with Atlas's errorCode, and recovers on retry", async ({ page }) => {
   const f = await fixtures();
   const cluster = f.showcase.flexCluster;
@@ -11,7 +12,7 @@ test("a failed refresh keeps the last data, marks it stale with Atlas's errorCod
   await expect(table).toBeVisible();
   const rowsBefore = await table.getByRole("row").count();
 
-  await sim.addFault({
+  const fault = await sim.addFault({
     method: "GET",
     path: exactAtlasPath(`/groups/${f.showcase.groupId}/flexClusters/${cluster}/backup/restoreJobs`),
     status: 503,
@@ -25,7 +26,7 @@ test("a failed refresh keeps the last data, marks it stale with Atlas's errorCod
     await expect(page.getByText("(stale)")).toBeVisible();
     await expect(table.getByRole("row")).toHaveCount(rowsBefore);
   } finally {
-    await sim.clearFaults();
+    await sim.removeFault(fault);
   }
   const alert = page.getByRole("alert").filter({ hasText: "Refresh failed" });
   await alert.getByRole("button", { name: "Retry" }).click();
