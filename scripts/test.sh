@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-redis.sh
 
 echo "== eslint"; npx eslint . --max-warnings=0
 echo "== tsc"; npx tsc --noEmit

@@ -7,7 +7,9 @@ import "server-only";
  * own prefix (Redis: `${prefix}:${key}`) and applies the TTLs given.
  *
  * Every method may reject when the backing service fails; callers (the resilient store) decide what
- * a failure means. None may throw synchronously.
+ * a failure means. A bad argument (a TTL below 1 or not whole, a score that is not finite, a negative
+ * limit) rejects with StoreArgumentError on every implementation, before anything is stored. None may
+ * throw synchronously.
  */
 export interface Store {
   readonly kind: "memory" | "redis";
@@ -16,11 +18,14 @@ export interface Store {
   get(key: string): Promise<string | null>;
   /** Sets `key` for `ttlSeconds` (a whole number, at least 1). */
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** Deletes `key`, whatever it holds (a value, a lease, a sorted set). */
   del(key: string): Promise<void>;
 
   /**
    * Takes the lease `key` for `owner` for `ttlMs` if nobody holds it (or its holder's lease ran out,
-   * so a crashed instance blocks nobody for long). True when `owner` now holds it.
+   * so a crashed instance blocks nobody for long). True when `owner` took it now; false while anyone
+   * holds it, `owner` included (a lease is not extended: release it and acquire again). A lease is a
+   * value holding its owner, in the same key space: `get(key)` names the holder.
    */
   acquire(key: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Gives the lease back, only if `owner` still holds it (never someone else's lease). */
@@ -32,7 +37,7 @@ export interface Store {
    * it keeps the smaller of the old and new score.
    */
   zadd(set: string, member: string, score: number, options?: { onlyIfLower?: boolean }): Promise<void>;
-  /** Members whose score is <= `maxScore`, lowest score first, at most `limit`. */
+  /** Members whose score is <= `maxScore`, lowest score first (equal scores by member), at most `limit`. */
   zdue(set: string, maxScore: number, limit: number): Promise<string[]>;
   /** The member's score, or null. */
   zscore(set: string, member: string): Promise<number | null>;

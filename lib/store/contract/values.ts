@@ -1,0 +1,40 @@
+import { expect, it } from "vitest";
+import { StoreArgumentError } from "@/lib/store/checks";
+import type { ContractContext } from "@/lib/store/store.contract";
+
+export function valuesContract(ctx: ContractContext) {
+  it("returns null for a missing key, the last value set otherwise", async () => {
+    const store = ctx.open();
+    expect(await store.get("k")).toBeNull();
+    await store.set("k", "one", 60);
+    await store.set("k", "two", 60);
+    expect(await store.get("k")).toBe("two");
+  });
+
+  it("expires a value after its TTL", async () => {
+    const store = ctx.open();
+    await store.set("k", "v", 1);
+    await ctx.advance(500);
+    expect(await store.get("k")).toBe("v");
+    await ctx.advance(700);
+    expect(await store.get("k")).toBeNull();
+  });
+
+  it("rejects a TTL that is not a whole number of seconds >= 1, storing nothing", async () => {
+    const store = ctx.open();
+    await expect(store.set("k", "v", 0)).rejects.toBeInstanceOf(StoreArgumentError);
+    await expect(store.set("k", "v", 1.5)).rejects.toBeInstanceOf(StoreArgumentError);
+    expect(await store.get("k")).toBeNull();
+  });
+
+  it("deletes a key whatever it holds, and deleting a missing key is fine", async () => {
+    const store = ctx.open();
+    await store.set("k", "v", 60);
+    await store.acquire("lease", "a", 10_000);
+    await store.zadd("s", "m", 1);
+    for (const key of ["k", "lease", "s", "never-set"]) await store.del(key);
+    expect(await store.get("k")).toBeNull();
+    expect(await store.acquire("lease", "b", 10_000)).toBe(true);
+    expect(await store.zcard("s")).toBe(0);
+  });
+}
