@@ -1,0 +1,165 @@
+import "server-only";
+import type { z } from "zod";
+import type { Budget } from "./budget";
+import { decodeEntry, encodeEntry, errorOf, failureOf, type Entry, type Failure } from "./entry";
+import type { Store } from "./store";
+
+/** One thing Backwatch reads from Atlas: a list of one cluster's jobs, a project's clusters, ... */
+export interface Resource<T> {
+  key: string;
+  /** The project whose Atlas budget the refresh spends; undefined for calls outside it (the project list). */
+  scope?: string;
+  /** Bumped when the stored value's shape changes. */
+  shape: number;
+  schema: z.ZodType<T>;
+  /** For error messages only: the Atlas URL this resource reads. */
+  url: string;
+  /** Calls Atlas; `calls` is how many requests it took. */
+  load(): Promise<{ value: T; receivedAt: Date; calls: number }>;
+  /** How long a value stays fresh: short while jobs run, longer when all is quiet. */
+  freshForMs(value: T): number;
+  /** Atlas calls the next refresh is expected to cost (a list's pages), taken from the budget up front. */
+  expectedCalls(value: T | undefined): number;
+}
+
+/** What a reader gets: the value, when Atlas sent it, and the failure if the last refresh failed. */
+export interface Snapshot<T> {
+  value: T;
+  fetchedAt: Date;
+  failure?: Failure;
+}
+
+export interface ReadModelConfig {
+  store: Store;
+  budget: Budget;
+  owner: string;
+  now?: () => number;
+  log: { warn(obj: object, msg: string): void };
+  /** A lease outlives the slowest refresh (timeout and retries) and frees itself if its holder dies. */
+  leaseMs: number;
+  /** How long a cold reader waits for another instance's refresh before giving up. */
+  waitMs: number;
+  /** Failure-only entries (nothing was ever read) are answered from the store this long before retrying. */
+  failureRetryMs: number;
+  /** Kept this long after the last good read, so a cold start after an outage still has something. */
+  retentionSeconds: number;
+}
+
+export const DUE = "due";
+export const VIEWED = "viewed";
+const valueKey = (key: string) => `v:${key}`;
+const pauseKey = (scope: string) => `pause:${scope}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function createReadModel(config: ReadModelConfig) {
+  const { store, budget, owner, log } = config;
+  const now = config.now ?? Date.now;
+  const inflight = new Map<string, Promise<void>>();
+
+  async function readEntry<T>(res: Resource<T>): Promise<Entry<T> | null> {
+    const decoded = decodeEntry(await store.get(valueKey(res.key)), res.shape, res.schema);
+    if ("entry" in decoded) return decoded.entry;
+    if (decoded.miss !== "absent") log.warn({ key: res.key, miss: decoded.miss }, "store entry ignored");
+    return null;
+  }
+
+  async function write<T>(res: Resource<T>, entry: Entry<T>, nextDue: number) {
+    await store.set(valueKey(res.key), encodeEntry(entry), config.retentionSeconds);
+    // Spread refreshes over a tenth of the window, so resources read together do not come due together.
+    await store.zadd(DUE, res.key, nextDue + Math.floor(Math.random() * Math.max(1, (nextDue - now()) / 10)));
+  }
+
+  /** One refresh across all instances (the lease), within the project's budget and Atlas's Retry-After. */
+  async function refresh<T>(res: Resource<T>, previous: Entry<T> | null): Promise<{ error?: unknown }> {
+    const lease = `lease:${res.key}`;
+    if (!(await store.acquire(lease, owner, config.leaseMs))) return {};
+    try {
+      const at = now();
+      const keep = { shape: res.shape, fetchedAt: previous?.fetchedAt, value: previous?.value };
+      const window = previous?.value !== undefined ? res.freshForMs(previous.value) : config.failureRetryMs;
+      if (res.scope) {
+        const pausedUntil = Number((await store.get(pauseKey(res.scope))) ?? 0);
+        if (pausedUntil > at) {
+          const failure: Failure = { at, kind: "http", status: 429, errorCode: "RATE_LIMITED", detail: "Atlas asked Backwatch to wait (Retry-After)", retryAfterSeconds: Math.ceil((pausedUntil - at) / 1000) };
+          await write(res, { ...keep, failure }, pausedUntil);
+          return { error: errorOf(failure, res.url) };
+        }
+        const taken = await budget.take(res.scope, res.expectedCalls(previous?.value));
+        if (!taken.ok) {
+          const failure: Failure = { at, kind: "budget", status: 429, errorCode: "BACKWATCH_BUDGET", detail: null, retryAfterSeconds: Math.ceil(taken.retryAfterMs / 1000) };
+          await write(res, { ...keep, failure }, at + taken.retryAfterMs);
+          return { error: errorOf(failure, res.url) };
+        }
+      }
+      try {
+        const loaded = await res.load();
+        if (res.scope) await budget.charge(res.scope, loaded.calls - res.expectedCalls(previous?.value));
+        await write(res, { shape: res.shape, fetchedAt: loaded.receivedAt.getTime(), value: loaded.value }, now() + res.freshForMs(loaded.value));
+        return {};
+      } catch (error) {
+        const failure = failureOf(error, now());
+        if (res.scope && failure.status === 429) {
+          // Every instance holds back this project's refreshes until Atlas's Retry-After has passed.
+          const until = now() + (failure.retryAfterSeconds ?? 10) * 1000;
+          await store.set(pauseKey(res.scope), String(until), Math.ceil((until - now()) / 1000) + 1);
+        }
+        // Gone for good: what was stored is not served again (the shared-tier sunset's details).
+        const kept = failure.kind === "retired" ? { shape: res.shape } : keep;
+        await write(res, { ...kept, failure }, now() + Math.max(window, (failure.retryAfterSeconds ?? 0) * 1000));
+        return { error };
+      }
+    } finally {
+      await store.release(lease, owner);
+    }
+  }
+
+  /** Coalesces this instance's concurrent refreshes of one resource into one. */
+  function refreshOnce<T>(res: Resource<T>, previous: Entry<T> | null): Promise<{ error?: unknown }> {
+    const running = inflight.get(res.key) as Promise<{ error?: unknown }> | undefined;
+    if (running) return running;
+    const promise = refresh(res, previous).finally(() => inflight.delete(res.key));
+    inflight.set(res.key, promise as Promise<never>);
+    return promise;
+  }
+
+  const snapshot = <T>(entry: Entry<T>): Snapshot<T> => ({
+    value: entry.value as T,
+    fetchedAt: new Date(entry.fetchedAt ?? 0),
+    // A failure older than the value it sits beside has been recovered from.
+    ...(entry.failure && entry.failure.at >= (entry.fetchedAt ?? 0) && { failure: entry.failure }),
+  });
+
+  /**
+   * Fresh: from the store. Older than its window: from the store at once, refreshed in the
+   * background. Never read: waits for Atlas (or for the instance already asking it).
+   */
+  async function read<T>(res: Resource<T>): Promise<Snapshot<T>> {
+    void store.zadd(VIEWED, res.key, now()).catch(() => undefined);
+    const entry = await readEntry(res);
+    if (entry?.value !== undefined) {
+      if (now() - (entry.fetchedAt ?? 0) >= res.freshForMs(entry.value)) void refreshOnce(res, entry).catch(() => undefined);
+      return snapshot(entry);
+    }
+    if (entry?.failure && now() - entry.failure.at < config.failureRetryMs) throw errorOf(entry.failure, res.url);
+    const { error } = await refreshOnce(res, entry);
+    const deadline = now() + config.waitMs;
+    for (;;) {
+      const after = await readEntry(res);
+      if (after?.value !== undefined) return snapshot(after);
+      if (error) throw error;
+      // Another instance's refresh failed since we looked.
+      if (after?.failure && after.failure.at > (entry?.failure?.at ?? -1)) throw errorOf(after.failure, res.url);
+      if (now() > deadline) throw errorOf({ at: now(), kind: "timeout", status: null, errorCode: null, detail: "another Backwatch instance is still reading this from Atlas" }, res.url);
+      await sleep(100);
+    }
+  }
+
+  /** For the scheduler: refresh a resource nobody is reading right now. */
+  async function refreshInBackground<T>(res: Resource<T>): Promise<void> {
+    await refreshOnce(res, await readEntry(res));
+  }
+
+  return { read, refreshInBackground };
+}
+
+export type ReadModel = ReturnType<typeof createReadModel>;
