@@ -37,6 +37,13 @@ const appEnv = {
   ].join(","),
   // Low, so the lockout specs are quick; specs that fail on purpose use their own names and addresses.
   BACKWATCH_SIGNIN_MAX_FAILURES: "3",
+  // Short windows so specs see the simulator's changes within seconds; the whole run is the test
+  // simulator's only client, so Backwatch may use all of its budget.
+  BACKWATCH_FRESH_BUSY_SECONDS: "2",
+  BACKWATCH_FRESH_IDLE_SECONDS: "4",
+  BACKWATCH_FRESH_CATALOG_SECONDS: "10",
+  BACKWATCH_WATCH_SECONDS: "10",
+  BACKWATCH_BUDGET_SHARE: "1",
   BACKWATCH_SIGNIN_MAX_FAILURES_PER_ADDRESS: "12",
   NEXTAUTH_SECRET: env.nextAuthSecret,
   NEXTAUTH_URL: env.appUrl,

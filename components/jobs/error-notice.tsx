@@ -1,9 +1,24 @@
 "use client";
 
 import { ApiError } from "@/lib/api-client";
+import type { Stale } from "@/lib/jobs/dto";
 import { Button } from "@/components/ui/button";
 
+// A type check, not the zod schema: the schemas load after the page does, and this shows at once.
+const isStale = (value: unknown): value is Stale =>
+  typeof value === "object" && value !== null && typeof (value as Stale).since === "string" && "errorCode" in value;
+
 function describe(error: unknown) {
+  if (isStale(error)) {
+    const s = error;
+    return {
+      code: s.status === 429 ? "RATE_LIMITED" : "UPSTREAM_ERROR",
+      message: `Atlas has not answered since ${s.since.slice(11, 19)} UTC`,
+      status: s.status ?? 0,
+      atlas: s.errorCode ? { errorCode: s.errorCode, detail: s.detail } : undefined,
+      retryAfterSeconds: s.retryAfterSeconds,
+    };
+  }
   if (error instanceof ApiError) {
     const { code, message, atlas, retryAfterSeconds, status } = error.envelope;
     return { code, message, status, atlas, retryAfterSeconds };
@@ -13,7 +28,8 @@ function describe(error: unknown) {
 
 /**
  * Shows Atlas's own errorCode and detail, because that is what a DBA searches for or quotes to support.
- * `stale` means the data on screen is still the last good response.
+ * `error` is a failed request, or the `stale` mark of a response served from the store while Atlas
+ * fails; `stale` means the data on screen is still the last good response.
  */
 export function ErrorNotice({ error, onRetry, stale = false }: { error: unknown; onRetry: () => void; stale?: boolean }) {
   const info = describe(error);

@@ -35,7 +35,9 @@ export const JobDetailPanel = memo(function JobDetailPanel({
         <CopyButton text={jobId ?? ""} label="Copy job id" />
         <AtlasBackupsLink baseUrl={atlasUiBaseUrl} groupId={scope.groupId} clusterName={scope.clusterName} />
       </div>
-      {detail.error ? <ErrorNotice error={detail.error} onRetry={() => void detail.refetch()} stale={Boolean(detail.data)} /> : null}
+      {detail.error || detail.data?.stale ? (
+        <ErrorNotice error={detail.error ?? detail.data?.stale} onRetry={() => void detail.refetch()} stale={Boolean(detail.data)} />
+      ) : null}
       {detail.isPending ? <p>Loading job…</p> : null}
       {downloadable ? <DownloadLinkButton scope={scope} jobId={job.id} /> : null}
       {job ? (

@@ -13,7 +13,7 @@ test.describe("every route's 200 shape (operator)", () => {
   test("health answers without a session", async ({ anon }) => {
     const res = await anon.get("/api/health");
     expect(res.status()).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok" });
+    expect(await res.json()).toEqual({ status: "ok", store: { kind: "memory", state: "ok" } });
     expect(res.headers()["cache-control"]).toBe("no-store");
   });
 

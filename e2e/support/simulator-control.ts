@@ -5,7 +5,7 @@ import type { RunEnv } from "./run-env";
 export type { Counters, FaultSpec, Fixtures } from "../../lib/simulator/testing/simulator-client";
 export { clusterFaultPath, exactAtlasPath, requestCount } from "../../lib/simulator/testing/simulator-client";
 
-// Atlas resource versions per path family (FACTS.md §1).
+// Atlas resource versions per path family (spec: each operation's media types in lib/simulator/fidelity/atlas-openapi.yaml).
 function versionFor(path: string): string {
   if (path.includes("/flexClusters")) return "2024-11-13";
   if (path.includes("/exportBuckets")) return "2024-05-30";
@@ -19,6 +19,23 @@ export class Simulator extends SimulatorClient {
 
   constructor(private readonly env: RunEnv) {
     super(env.simUrl);
+  }
+
+  /**
+   * Waits until Backwatch has stopped calling Atlas: its collector keeps what was viewed lately fresh
+   * (BACKWATCH_WATCH_SECONDS, 10 in this run), so a spec that counts every upstream call first lets
+   * that lapse. Quiet means no call for longer than the longest refresh interval of the run.
+   */
+  async quiet(quietMs = 6_000, timeoutMs = 40_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last = (await this.counters()).total;
+    let since = Date.now();
+    while (Date.now() - since < quietMs) {
+      if (Date.now() > deadline) throw new Error(`Backwatch kept calling Atlas for ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 250));
+      const total = (await this.counters()).total;
+      if (total !== last) [last, since] = [total, Date.now()];
+    }
   }
 
   /** Calls an Atlas API path (after /api/atlas/v2) straight on the simulator, as Atlas would answer it. */

@@ -1,13 +1,14 @@
 import "server-only";
-import type { Deprecation, DownloadLinks, JobDetail, JobKind, JobList, JobListQuery } from "@/lib/jobs/dto";
-import { applyListQuery } from "@/lib/jobs/list-query";
+import type { Deprecation, DownloadLinks, Job, JobDetail, JobKind } from "@/lib/jobs/dto";
 import { toIso } from "@/lib/jobs/timing";
 import type { ServiceDeps } from "./service-deps";
-import { fetchAllPages } from "./fetch-all";
+import { ITEMS_PER_PAGE, fetchAllPages } from "./fetch-all";
 import { operations } from "./operations";
 import { flexSuccessorExists, isRetiredEndpoint, rethrowRetired, tenantDeprecation } from "./tenant-deprecation";
 import { downloadUrlsOf, redactUrls } from "./to-dto/download-urls";
 import { jobToDto, type RawJob } from "./to-dto/jobs";
+
+const pagesOf = (items: number) => Math.max(1, Math.ceil(items / ITEMS_PER_PAGE));
 
 interface RawJobs {
   results: RawJob[];
@@ -54,12 +55,18 @@ function successor(deps: ServiceDeps, groupId: string, clusterName: string): Pro
   return deps.coalesce(`flex-exists:${groupId}:${clusterName}`, () => flexSuccessorExists(deps.client, groupId, clusterName));
 }
 
-export async function listJobs(deps: ServiceDeps, kind: JobKind, groupId: string, clusterName: string, query: JobListQuery): Promise<JobList> {
+/** A cluster's whole job list of one kind as our DTOs, with what it cost: the read model's loader. */
+export async function loadJobList(
+  deps: ServiceDeps,
+  kind: JobKind,
+  groupId: string,
+  clusterName: string,
+): Promise<{ jobs: Job[]; deprecation?: Deprecation; receivedAt: Date; calls: number }> {
   deps.assertProjectAllowed(groupId);
+  const toDtos = (results: RawJob[], receivedAt: Date) => results.map((raw) => jobToDto(kind, raw, { groupId, clusterName, now: receivedAt }));
   if (kind !== "tenant-restore") {
     const { results, receivedAt } = await fetchJobList(deps, kind, groupId, clusterName);
-    const jobs = results.map((raw) => jobToDto(kind, raw, { groupId, clusterName, now: receivedAt }));
-    return { ...applyListQuery(jobs, query), fetchedAt: receivedAt.toISOString() };
+    return { jobs: toDtos(results, receivedAt), receivedAt, calls: pagesOf(results.length) };
   }
   const [list, hasSuccessor] = await Promise.all([
     fetchJobList(deps, kind, groupId, clusterName).catch((error: unknown) => {
@@ -68,10 +75,8 @@ export async function listJobs(deps: ServiceDeps, kind: JobKind, groupId: string
     }),
     successor(deps, groupId, clusterName),
   ]);
-  const deprecation = tenantDeprecation(clusterName, hasSuccessor, list === null);
   const receivedAt = list?.receivedAt ?? new Date();
-  const jobs = (list?.results ?? []).map((raw) => jobToDto(kind, raw, { groupId, clusterName, now: receivedAt }));
-  return { ...applyListQuery(jobs, query), fetchedAt: receivedAt.toISOString(), deprecation };
+  return { jobs: toDtos(list?.results ?? [], receivedAt), deprecation: tenantDeprecation(clusterName, hasSuccessor, list === null), receivedAt, calls: 2 };
 }
 
 async function deprecationFor(deps: ServiceDeps, kind: JobKind, groupId: string, clusterName: string): Promise<Deprecation | undefined> {
@@ -79,18 +84,25 @@ async function deprecationFor(deps: ServiceDeps, kind: JobKind, groupId: string,
   return tenantDeprecation(clusterName, await successor(deps, groupId, clusterName), false);
 }
 
-export async function getJob(deps: ServiceDeps, kind: JobKind, groupId: string, clusterName: string, jobId: string): Promise<JobDetail> {
+/** One job as our DTO beside Atlas's JSON with its URLs redacted: the read model's loader. */
+export async function loadJob(
+  deps: ServiceDeps,
+  kind: JobKind,
+  groupId: string,
+  clusterName: string,
+  jobId: string,
+): Promise<{ detail: Omit<JobDetail, "fetchedAt" | "stale">; receivedAt: Date; calls: number }> {
   deps.assertProjectAllowed(groupId);
   const [{ data, receivedAt }, deprecation] = await Promise.all([
     fetchJob(deps, kind, groupId, clusterName, jobId),
     deprecationFor(deps, kind, groupId, clusterName),
   ]);
-  return {
+  const detail = {
     job: jobToDto(kind, data, { groupId, clusterName, now: receivedAt }),
     raw: redactUrls(data) as Record<string, unknown>,
-    fetchedAt: receivedAt.toISOString(),
     ...(deprecation && { deprecation }),
   };
+  return { detail, receivedAt, calls: deprecation ? 2 : 1 };
 }
 
 export async function getJobDownloadLinks(deps: ServiceDeps, kind: JobKind, groupId: string, clusterName: string, jobId: string): Promise<DownloadLinks> {

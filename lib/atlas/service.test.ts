@@ -1,11 +1,12 @@
 import "server-only";
 import { describe, expect, it } from "vitest";
 import { simulatorPerFile } from "@/lib/simulator/testing/simulator-per-file";
-import { ClusterListSchema, JobDetailSchema, JobListSchema, type JobListQuery } from "@/lib/jobs/dto";
+import { ClusterListSchema, JobDetailSchema, JobListSchema, type JobKind, type JobListQuery } from "@/lib/jobs/dto";
+import { applyListQuery } from "@/lib/jobs/list-query";
 import * as catalog from "./catalog-service";
 import { createAtlasClient } from "./client";
 import { AtlasError } from "./errors";
-import * as jobs from "./jobs-service";
+import * as atlasJobs from "./jobs-service";
 import { createServiceDeps, type ServiceDeps } from "./service-deps";
 
 const upstream = simulatorPerFile({ rateLimit: { tokenCapacity: 1_000 } });
@@ -15,6 +16,19 @@ function deps(projectAllowlist: string[] = []): ServiceDeps {
   const client = createAtlasClient({ baseUrl: upstream.sim.url, credentials: { kind: "service-account", clientId, clientSecret }, timeoutMs: 10_000, maxRetries: 2, retryMinDelayMs: 10 });
   return createServiceDeps(client, { projectAllowlist });
 }
+
+// The loaders as a page or route would see them once the read model has applied the query.
+const jobs = {
+  async listJobs(d: ServiceDeps, kind: JobKind, groupId: string, cluster: string, query: JobListQuery) {
+    const { jobs: all, deprecation, receivedAt } = await atlasJobs.loadJobList(d, kind, groupId, cluster);
+    return { ...applyListQuery(all, query), fetchedAt: receivedAt.toISOString(), ...(deprecation && { deprecation }) };
+  },
+  async getJob(d: ServiceDeps, kind: JobKind, groupId: string, cluster: string, id: string) {
+    const { detail, receivedAt } = await atlasJobs.loadJob(d, kind, groupId, cluster, id);
+    return { ...detail, fetchedAt: receivedAt.toISOString() };
+  },
+  getJobDownloadLinks: atlasJobs.getJobDownloadLinks,
+};
 
 const q = (over: Partial<JobListQuery> = {}): JobListQuery => ({ status: [], page: 1, pageSize: 50, sort: "startedAt", dir: "desc", ...over });
 const RESTORE_LIST = /^GET \/api\/atlas\/v2\/groups\/\w+\/clusters\/payments-prod\/backup\/restoreJobs$/;

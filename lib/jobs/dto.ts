@@ -112,6 +112,19 @@ export const DeprecationSchema = z.object({
 });
 export type Deprecation = z.infer<typeof DeprecationSchema>;
 
+/**
+ * Present when the last refresh from Atlas failed: the data beside it is the last good answer, as
+ * old as its fetchedAt says, and this is why it is not newer (Atlas's own errorCode when it sent one).
+ */
+export const StaleSchema = z.object({
+  since: isoDate,
+  status: z.number().int().nullable(),
+  errorCode: z.string().nullable(),
+  detail: z.string().nullable(),
+  retryAfterSeconds: z.number().optional(),
+});
+export type Stale = z.infer<typeof StaleSchema>;
+
 export const StatusCountsSchema = z.record(JobStatusSchema, z.number().int().nonnegative());
 
 export const JobListSchema = z.object({
@@ -123,6 +136,7 @@ export const JobListSchema = z.object({
   pageSize: z.number().int().positive(),
   /** When the data left Atlas (may be older than the request if served from cache). */
   fetchedAt: isoDate,
+  stale: StaleSchema.optional(),
   deprecation: DeprecationSchema.optional(),
 });
 export type JobList = z.infer<typeof JobListSchema>;
@@ -132,6 +146,7 @@ export const JobDetailSchema = z.object({
   /** Atlas's own JSON for the job, with every URL field and every URL that grants access replaced by "[redacted]". */
   raw: z.record(z.string(), z.unknown()),
   fetchedAt: isoDate,
+  stale: StaleSchema.optional(),
   deprecation: DeprecationSchema.optional(),
 });
 export type JobDetail = z.infer<typeof JobDetailSchema>;
@@ -152,7 +167,7 @@ export const ProjectSchema = z.object({
   createdAt: isoDate.nullable(),
 });
 export type Project = z.infer<typeof ProjectSchema>;
-export const ProjectListSchema = z.object({ items: z.array(ProjectSchema), fetchedAt: isoDate });
+export const ProjectListSchema = z.object({ items: z.array(ProjectSchema), fetchedAt: isoDate, stale: StaleSchema.optional() });
 export type ProjectList = z.infer<typeof ProjectListSchema>;
 
 export const ClusterSchema = z.object({
@@ -171,7 +186,7 @@ export const ClusterSchema = z.object({
   flexSuccessor: z.boolean().optional(),
 });
 export type Cluster = z.infer<typeof ClusterSchema>;
-export const ClusterListSchema = z.object({ items: z.array(ClusterSchema), fetchedAt: isoDate });
+export const ClusterListSchema = z.object({ items: z.array(ClusterSchema), fetchedAt: isoDate, stale: StaleSchema.optional() });
 export type ClusterList = z.infer<typeof ClusterListSchema>;
 
 // ---- query strings ----------------------------------------------------------------------

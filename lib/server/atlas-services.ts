@@ -1,16 +1,28 @@
 import "server-only";
-import * as catalog from "@/lib/atlas/catalog-service";
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
 import { createAtlasClient } from "@/lib/atlas/client";
 import type { AtlasClientConfig, AtlasServiceConfig } from "@/lib/atlas/config";
-import * as jobs from "@/lib/atlas/jobs-service";
-import { createServiceDeps, type ServiceDeps } from "@/lib/atlas/service-deps";
+import { getJobDownloadLinks as atlasDownloadLinks } from "@/lib/atlas/jobs-service";
+import { createServiceDeps } from "@/lib/atlas/service-deps";
+import type { Freshness } from "@/lib/backups/freshness";
+import { resourceFor } from "@/lib/backups/resources";
+import * as backups from "@/lib/backups/service";
 import type { ClusterList, DownloadLinks, JobDetail, JobKind, JobList, JobListQuery, ProjectList } from "@/lib/jobs/dto";
+import { createBudget, type Budget } from "@/lib/store/budget";
+import { createMemoryStore } from "@/lib/store/memory-store";
+import { createReadModel } from "@/lib/store/read-model";
+import { createRedisStore } from "@/lib/store/redis-store";
+import { createResilientStore, type StoreHealth } from "@/lib/store/resilient-store";
+import { createScheduler } from "@/lib/store/scheduler";
+import type { Store } from "@/lib/store/store";
 import { serverEnv, type ServerEnv } from "@/lib/server/env";
+import { logger } from "@/lib/server/logger";
 
-// The composition root: the one module that turns the validated environment into the Atlas client and
-// the services' deps. lib/atlas reads no environment; everything below it receives what it needs.
-// Route handlers and server components call the functions at the end, which check the project
-// allowlist before any upstream call and return our DTOs (lib/jobs/dto.ts), never raw Atlas shapes.
+// The composition root: the one module that turns the validated environment into the Atlas client,
+// the store (memory, or Redis with memory to fall back on), the budget, the read model and its
+// scheduler. Everything below it receives what it needs and reads no environment. Route handlers and
+// server components call the functions at the end.
 
 function atlasClientConfig(env: ServerEnv): AtlasClientConfig {
   return { baseUrl: env.ATLAS_BASE_URL, credentials: env.atlasCredentials, timeoutMs: env.ATLAS_TIMEOUT_MS, maxRetries: env.ATLAS_MAX_RETRIES };
@@ -20,33 +32,79 @@ function atlasServiceConfig(env: ServerEnv): AtlasServiceConfig {
   return { projectAllowlist: env.BACKWATCH_PROJECT_ALLOWLIST };
 }
 
-let deps: ServiceDeps | undefined;
+function freshnessOf(env: ServerEnv): Freshness {
+  return { busyMs: env.BACKWATCH_FRESH_BUSY_SECONDS * 1000, idleMs: env.BACKWATCH_FRESH_IDLE_SECONDS * 1000, catalogMs: env.BACKWATCH_FRESH_CATALOG_SECONDS * 1000 };
+}
 
-/** One client (one token cache, one rate gate) and one coalescer per process, built on first use. */
-function atlasServices(): ServiceDeps {
-  if (!deps) {
-    const env = serverEnv();
-    deps = createServiceDeps(createAtlasClient(atlasClientConfig(env)), atlasServiceConfig(env));
-  }
-  return deps;
+function storeOf(env: ServerEnv): { store: Store; health: () => StoreHealth; budget: Budget } {
+  const budgetConfig = { capacity: env.BACKWATCH_BUDGET_CAPACITY, refillPerMinute: env.BACKWATCH_BUDGET_REFILL_PER_MINUTE, share: env.BACKWATCH_BUDGET_SHARE };
+  const memory = createMemoryStore();
+  if (!env.REDIS_URL) return { store: memory, health: () => ({ state: "ok" }), budget: createBudget(budgetConfig) };
+  const redis = createRedisStore({ url: env.REDIS_URL, prefix: env.BACKWATCH_REDIS_PREFIX });
+  const store = createResilientStore(redis, memory, logger());
+  return { store, health: () => store.health(), budget: createBudget(budgetConfig, { client: redis.client as never, prefix: env.BACKWATCH_REDIS_PREFIX }) };
+}
+
+function build() {
+  const env = serverEnv();
+  const atlas = createServiceDeps(createAtlasClient(atlasClientConfig(env)), atlasServiceConfig(env));
+  const { store, health, budget } = storeOf(env);
+  const readModel = createReadModel({
+    store,
+    budget,
+    owner: `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
+    log: logger(),
+    // Outlives one refresh at its worst (a timeout per attempt), and frees itself if its holder dies.
+    leaseMs: env.ATLAS_TIMEOUT_MS * (env.ATLAS_MAX_RETRIES + 1) + 5_000,
+    waitMs: env.ATLAS_TIMEOUT_MS + 2_000,
+    failureRetryMs: 5_000,
+    retentionSeconds: 24 * 3600,
+  });
+  const deps: backups.BackupsDeps = { atlas, readModel, freshness: freshnessOf(env) };
+  const scheduler = createScheduler({
+    store,
+    readModel,
+    resolve: (key) => resourceFor(deps, key),
+    watchMs: env.BACKWATCH_WATCH_SECONDS * 1000,
+    tickMs: 1_000,
+    concurrency: 4,
+    batch: 50,
+    log: logger(),
+  });
+  scheduler.start();
+  return { deps, storeKind: env.REDIS_URL ? "redis" : "memory", health, scheduler };
+}
+
+let services: ReturnType<typeof build> | undefined;
+
+/** One client, store, budget and scheduler per process, built on first use. */
+function composed() {
+  services ??= build();
+  return services;
+}
+
+export function storeHealth(): { kind: string } & StoreHealth {
+  const s = composed();
+  return { kind: s.storeKind, ...s.health() };
 }
 
 export function listProjects(): Promise<ProjectList> {
-  return catalog.listProjects(atlasServices());
+  return backups.listProjects(composed().deps);
 }
 
 export function listClusters(groupId: string): Promise<ClusterList> {
-  return catalog.listClusters(atlasServices(), groupId);
+  return backups.listClusters(composed().deps, groupId);
 }
 
 export function listJobs(kind: JobKind, groupId: string, clusterName: string, query: JobListQuery): Promise<JobList> {
-  return jobs.listJobs(atlasServices(), kind, groupId, clusterName, query);
+  return backups.listJobs(composed().deps, kind, groupId, clusterName, query);
 }
 
 export function getJob(kind: JobKind, groupId: string, clusterName: string, jobId: string): Promise<JobDetail> {
-  return jobs.getJob(atlasServices(), kind, groupId, clusterName, jobId);
+  return backups.getJob(composed().deps, kind, groupId, clusterName, jobId);
 }
 
+/** Operators only: read from Atlas when asked, because download URLs are short-lived and never stored. */
 export function getJobDownloadLinks(kind: JobKind, groupId: string, clusterName: string, jobId: string): Promise<DownloadLinks> {
-  return jobs.getJobDownloadLinks(atlasServices(), kind, groupId, clusterName, jobId);
+  return atlasDownloadLinks(composed().deps.atlas, kind, groupId, clusterName, jobId);
 }

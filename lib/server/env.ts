@@ -40,6 +40,15 @@ const EnvSchema = z
     BACKWATCH_OIDC_NAME: z.string().default("Single sign-on"),
     BACKWATCH_OIDC_ROLES_CLAIM: z.string().default("groups"),
     BACKWATCH_OIDC_OPERATOR_GROUPS: csv,
+    REDIS_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional()),
+    BACKWATCH_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_{}-]{1,64}$/, "letters, digits and :_{}- only").default("{backwatch}"),
+    BACKWATCH_FRESH_BUSY_SECONDS: z.coerce.number().min(1).max(3600).default(10),
+    BACKWATCH_FRESH_IDLE_SECONDS: z.coerce.number().min(1).max(86_400).default(60),
+    BACKWATCH_FRESH_CATALOG_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
+    BACKWATCH_WATCH_SECONDS: z.coerce.number().min(10).max(86_400).default(300),
+    BACKWATCH_BUDGET_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
+    BACKWATCH_BUDGET_CAPACITY: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+    BACKWATCH_BUDGET_REFILL_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(500),
     BACKWATCH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
@@ -54,6 +63,7 @@ const EnvSchema = z
     if (new URL(atlasUrl).protocol !== "https:" && !isLoopbackUrl(atlasUrl)) ctx.addIssue({ code: "custom", path: ["ATLAS_BASE_URL"], message: "must be https:// unless it is a loopback address (credentials would cross the network in clear)" });
     if (production && !env.NEXTAUTH_URL) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "required in production: the dashboard's public URL, e.g. https://backwatch.example.com" });
     if (env.NEXTAUTH_URL && production && new URL(env.NEXTAUTH_URL).protocol !== "https:" && !isLoopbackUrl(env.NEXTAUTH_URL)) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "must be https:// in production unless it is a loopback address (session cookies would cross the network in clear)" });
+    if (env.REDIS_URL && !env.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "required with REDIS_URL: instances sharing a store must share the secret that seals what they store" });
     if (production && !env.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "required in production (e.g. `openssl rand -base64 32`)" });
     if (!sa && !keys && !isLoopbackUrl(atlasUrl)) ctx.addIssue({ code: "custom", path: ["ATLAS_CLIENT_ID"], message: "Atlas credentials are required when ATLAS_BASE_URL is not the local simulator" });
     if (env.BACKWATCH_OIDC_ISSUER && !(env.BACKWATCH_OIDC_CLIENT_ID && env.BACKWATCH_OIDC_CLIENT_SECRET)) ctx.addIssue({ code: "custom", path: ["BACKWATCH_OIDC_CLIENT_ID"], message: "BACKWATCH_OIDC_ISSUER needs BACKWATCH_OIDC_CLIENT_ID and BACKWATCH_OIDC_CLIENT_SECRET" });

@@ -12,6 +12,10 @@ const PREFETCH_HEADERS: Array<Record<string, string>> = [
 ];
 
 test.describe("signed out, no page renders data, whatever the request says it is", () => {
+  test.beforeAll(async ({ sim }) => {
+    await sim.quiet();
+  });
+
   for (const headers of PREFETCH_HEADERS) {
     test(`headers ${JSON.stringify(headers)}`, async ({ anon, sim, fx }) => {
       const paths = [

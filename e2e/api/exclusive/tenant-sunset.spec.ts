@@ -20,18 +20,21 @@ test("tenant routes carry the deprecation notice while Atlas still serves them",
 });
 
 test("after the sunset, tenant lists answer 200 with deprecation.retired=true", async ({ operator, sim, fx }) => {
-  await sim.setConfig({ tenantSunset: true });
-  for (const cluster of [fx.showcase.sharedM2Cluster, fx.showcase.sharedM5MigratedCluster]) {
+  // Lists come from Backwatch's store, so the change shows once each list's window (4 s here) has passed.
+  const list = async (cluster: string) => {
     const res = await operator.get(listPath("tenant-restore", fx.showcase.groupId, cluster));
     expect(res.status(), cluster).toBe(200);
-    const list = JobListSchema.parse(await res.json());
-    expect(list.deprecation?.retired).toBe(true);
-    expect(list.deprecation?.message).toBeTruthy();
-    expect(list.items).toEqual([]);
+    return JobListSchema.parse(await res.json());
+  };
+  await sim.setConfig({ tenantSunset: true });
+  for (const cluster of [fx.showcase.sharedM2Cluster, fx.showcase.sharedM5MigratedCluster]) {
+    await expect.poll(async () => (await list(cluster)).deprecation?.retired, { timeout: 15_000 }).toBe(true);
+    const retired = await list(cluster);
+    expect(retired.deprecation?.message).toBeTruthy();
+    expect(retired.items).toEqual([]);
   }
   await sim.setConfig({ tenantSunset: false });
-  const back = JobListSchema.parse(await (await operator.get(listPath("tenant-restore", fx.showcase.groupId, fx.showcase.sharedM2Cluster))).json());
-  expect(back.deprecation?.retired).toBe(false);
+  await expect.poll(async () => (await list(fx.showcase.sharedM2Cluster)).deprecation?.retired, { timeout: 15_000 }).toBe(false);
 });
 
 test("after the sunset, a tenant restore's detail and download answer 410 RETIRED naming the sunset date", async ({ operator, viewer, sim, fx }) => {
@@ -49,6 +52,8 @@ test("after the sunset, a tenant restore's detail and download answer 410 RETIRE
   await sim.setConfig({ tenantSunset: true });
   for (const { path, id } of jobs) {
     for (const route of [`${path}/${id}`, `${path}/${id}/download`]) {
+      // A detail read before the sunset is in the store until its window passes; then it is dropped.
+      await expect.poll(async () => (await operator.get(route)).status(), { timeout: 15_000 }).toBe(410);
       const res = await operator.get(route);
       expect(res.status(), route).toBe(410);
       expect(res.headers()["cache-control"]).toBe("no-store");
@@ -60,5 +65,6 @@ test("after the sunset, a tenant restore's detail and download answer 410 RETIRE
     expect((await viewer.get(`${path}/${id}/download`)).status()).toBe(403);
   }
   await sim.setConfig({ tenantSunset: false });
-  expect((await operator.get(`${jobs[0]!.path}/${jobs[0]!.id}`)).status()).toBe(200);
+  // A retired answer is kept for a few seconds, then Atlas is asked again.
+  await expect.poll(async () => (await operator.get(`${jobs[0]!.path}/${jobs[0]!.id}`)).status(), { timeout: 15_000 }).toBe(200);
 });

@@ -22,12 +22,9 @@ async function expectBadRequest(api: APIRequestContext, path: string, issue: str
 }
 
 test.describe("bad input is a 400 before any upstream call", () => {
-  test("the counter check itself sees a request that does reach Atlas", async ({ operator, sim, fx }) => {
-    const calls = await upstreamCallsDuring(sim, async () => {
-      const res = await operator.get(`/api/projects/${fx.showcase.groupId}/clusters/${randomName("probe")}/restore-jobs`);
-      expect(res.status()).toBe(404);
-    });
-    expect(calls).toBeGreaterThan(0);
+  // Backwatch's collector refreshes what was viewed lately on its own clock; let that lapse first.
+  test.beforeAll(async ({ sim }) => {
+    await sim.quiet();
   });
 
   const cases: Array<{ name: string; path: (g: string, marker: string) => string; issue: string }> = [
@@ -70,5 +67,14 @@ test.describe("bad input is a 400 before any upstream call", () => {
     const path = `/api/projects/${fx.showcase.groupId}/clusters/${fx.showcase.bigRestoreCluster}/restore-jobs`;
     const calls = await upstreamCallsDuring(sim, async () => expect((await anon.get(path)).status()).toBe(401));
     expect(calls).toBe(0);
+  });
+
+  // Last, because the cluster it reads is then watched (and refreshed) for a while.
+  test("the counter check itself sees a request that does reach Atlas", async ({ operator, sim, fx }) => {
+    const calls = await upstreamCallsDuring(sim, async () => {
+      const res = await operator.get(`/api/projects/${fx.showcase.groupId}/clusters/${randomName("probe")}/restore-jobs`);
+      expect(res.status()).toBe(404);
+    });
+    expect(calls).toBeGreaterThan(0);
   });
 });

@@ -25,6 +25,7 @@ async function startExport(groupId: string, cluster: string): Promise<string> {
 
 // It moves the shared simulator's clock by an hour, so it runs in the exclusive project.
 test("a fresh export's bar advances with the clock and reaches its total", async ({ page }) => {
+  test.setTimeout(90_000);
   const f = await fixtures();
   const cluster = f.showcase.exportCluster;
   await page.goto(clusterUrl(f, cluster, "tab=export"));
@@ -34,11 +35,14 @@ test("a fresh export's bar advances with the clock and reaches its total", async
   // Created after the page is up, so it is seconds old (simulated minutes) when first seen.
   const jobId = await startExport(f.showcase.groupId, cluster);
   expect(jobId).toMatch(/^[a-f0-9]{24}$/);
-  await refresh.click();
-
   // Watched with no status filter, so it stays in view as it moves from queued to running to done.
+  // Backwatch reads Atlas on its own schedule (a busy list every 2 s in this run), so the new job
+  // shows after a refresh or two of the page.
   const bar = page.getByRole("progressbar", { name: `Export ${jobId} progress` });
-  await expect(bar).toBeVisible();
+  await expect(async () => {
+    await refresh.click();
+    await expect(bar).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   const start = await valueNow(bar);
   const total = Number(await bar.getAttribute("aria-valuemax"));
   expect(total).toBeGreaterThan(0);
@@ -47,12 +51,13 @@ test("a fresh export's bar advances with the clock and reaches its total", async
   // Small clock steps until the bar is part-way: proof that it moves, not just that it ends full.
   await expect(async () => {
     await sim.advanceClock(30);
+    await page.waitForTimeout(2_500); // one busy window, for the store to read the moved export
     await refresh.click();
     await expect(refresh).toBeEnabled();
     const now = await valueNow(bar);
     expect(now).toBeGreaterThan(start);
     expect(now).toBeLessThan(total);
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: 40_000 });
   await expect(bar).toHaveAttribute("aria-valuetext", new RegExp(`^\\d+ of ${total} collections \\(\\d+\\.\\d%\\)$`));
 
   await sim.advanceClock(3600);

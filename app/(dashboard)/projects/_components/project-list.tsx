@@ -14,7 +14,7 @@ export function ProjectList() {
   return (
     <div className="flex flex-col gap-4">
       <SearchBox label="Search projects" placeholder="Project name or id" />
-      {error ? <ErrorNotice error={error} onRetry={() => void refetch()} /> : null}
+      {error || data?.stale ? <ErrorNotice error={error ?? data?.stale} stale={Boolean(data)} onRetry={() => void refetch()} /> : null}
       {data && projects.length === 0 ? (
         <p className="text-zinc-700 dark:text-zinc-300">No project matches “{q}”.</p>
       ) : null}

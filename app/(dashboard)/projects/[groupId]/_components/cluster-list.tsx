@@ -23,7 +23,7 @@ export function ClusterList({ groupId }: { groupId: string }) {
   return (
     <div className="flex flex-col gap-4">
       <SearchBox label="Search clusters" placeholder="Cluster name or tier" />
-      {error ? <ErrorNotice error={error} onRetry={() => void refetch()} /> : null}
+      {error || data?.stale ? <ErrorNotice error={error ?? data?.stale} stale={Boolean(data)} onRetry={() => void refetch()} /> : null}
       {data && clusters.length === 0 ? (
         <p className="text-zinc-700 dark:text-zinc-300">{q ? `No cluster matches “${q}”.` : "This project has no clusters."}</p>
       ) : null}

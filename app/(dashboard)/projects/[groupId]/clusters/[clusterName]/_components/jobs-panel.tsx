@@ -72,14 +72,18 @@ export function JobsPanel({
           onRefresh={onRefresh}
           fetching={list.isFetching}
           fetchedAt={data?.fetchedAt}
-          stale={list.isError && Boolean(data)}
+          stale={(list.isError && Boolean(data)) || Boolean(data?.stale)}
         />
         <div className="flex flex-wrap gap-2">
           <CopyButton label="Copy link" doneLabel="Link copied" />
           <DownloadView jobs={data?.items ?? []} basename={`${scope.clusterName}-${scope.kind}-page-${query.page}`} />
         </div>
       </div>
-      {list.isError ? <ErrorNotice error={list.error} stale={Boolean(data)} onRetry={onRefresh} /> : null}
+      {list.isError ? (
+        <ErrorNotice error={list.error} stale={Boolean(data)} onRetry={onRefresh} />
+      ) : data?.stale ? (
+        <ErrorNotice error={data.stale} stale onRetry={onRefresh} />
+      ) : null}
       {data ? (
         <StatusChips counts={data.counts} selected={query.status} onChange={onStatus} />
       ) : null}

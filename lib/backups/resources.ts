@@ -1,0 +1,102 @@
+import "server-only";
+import { z } from "zod";
+import * as catalog from "@/lib/atlas/catalog-service";
+import { ITEMS_PER_PAGE } from "@/lib/atlas/fetch-all";
+import * as atlasJobs from "@/lib/atlas/jobs-service";
+import type { ServiceDeps } from "@/lib/atlas/service-deps";
+import { ClusterSchema, DeprecationSchema, JOB_KINDS, JobDetailSchema, JobSchema, ProjectSchema, type JobKind } from "@/lib/jobs/dto";
+import type { Resource } from "@/lib/store/read-model";
+import { jobsWindow, type Freshness } from "./freshness";
+
+// Every resource of the read model, named by a key the scheduler can turn back into the resource.
+// `shape` changes whenever what is stored for a key changes, so entries an older build wrote are misses.
+
+const StoredJobList = z.object({ jobs: z.array(JobSchema), deprecation: DeprecationSchema.optional() });
+export type StoredJobList = z.infer<typeof StoredJobList>;
+const StoredJob = JobDetailSchema.omit({ fetchedAt: true, stale: true });
+export type StoredJob = z.infer<typeof StoredJob>;
+
+const pages = (n: number) => Math.max(1, Math.ceil(n / ITEMS_PER_PAGE));
+const atlasUrl = (deps: ServiceDeps, path: string) => new URL(`/api/atlas/v2${path}`, deps.client.baseUrl).toString();
+
+export interface ResourceDeps {
+  atlas: ServiceDeps;
+  freshness: Freshness;
+}
+
+export function projectsResource({ atlas, freshness }: ResourceDeps): Resource<z.infer<typeof ProjectSchema>[]> {
+  return {
+    key: "projects",
+    shape: 1,
+    schema: z.array(ProjectSchema),
+    url: atlasUrl(atlas, "/groups"),
+    async load() {
+      const list = await catalog.listProjects(atlas);
+      return { value: list.items, receivedAt: new Date(list.fetchedAt), calls: pages(list.items.length) };
+    },
+    freshForMs: () => freshness.catalogMs,
+    expectedCalls: (v) => pages(v?.length ?? 0),
+  };
+}
+
+export function clustersResource({ atlas, freshness }: ResourceDeps, groupId: string): Resource<z.infer<typeof ClusterSchema>[]> {
+  return {
+    key: `clusters:${groupId}`,
+    // Cluster lists spend the Clusters endpoint set's bucket, not Cloud Backups': no budget scope.
+    shape: 1,
+    schema: z.array(ClusterSchema),
+    url: atlasUrl(atlas, `/groups/${groupId}/clusters`),
+    async load() {
+      const list = await catalog.listClusters(atlas, groupId);
+      return { value: list.items, receivedAt: new Date(list.fetchedAt), calls: 2 * pages(list.items.length) };
+    },
+    freshForMs: () => freshness.catalogMs,
+    expectedCalls: () => 2,
+  };
+}
+
+export function jobListResource({ atlas, freshness }: ResourceDeps, kind: JobKind, groupId: string, clusterName: string): Resource<StoredJobList> {
+  return {
+    key: `jobs:${kind}:${groupId}:${clusterName}`,
+    scope: groupId,
+    shape: 1,
+    schema: StoredJobList,
+    url: atlasUrl(atlas, `/groups/${groupId}/clusters/${clusterName}`),
+    async load() {
+      const { jobs, deprecation, receivedAt, calls } = await atlasJobs.loadJobList(atlas, kind, groupId, clusterName);
+      return { value: { jobs, ...(deprecation && { deprecation }) }, receivedAt, calls };
+    },
+    freshForMs: (v) => jobsWindow(freshness, v.jobs),
+    expectedCalls: (v) => pages(v?.jobs.length ?? 0) + (kind === "tenant-restore" ? 1 : 0),
+  };
+}
+
+export function jobResource({ atlas, freshness }: ResourceDeps, kind: JobKind, groupId: string, clusterName: string, jobId: string): Resource<StoredJob> {
+  return {
+    key: `job:${kind}:${groupId}:${clusterName}:${jobId}`,
+    scope: groupId,
+    shape: 1,
+    schema: StoredJob,
+    url: atlasUrl(atlas, `/groups/${groupId}/clusters/${clusterName}`),
+    async load() {
+      const { detail, receivedAt, calls } = await atlasJobs.loadJob(atlas, kind, groupId, clusterName, jobId);
+      return { value: detail, receivedAt, calls };
+    },
+    freshForMs: (v) => jobsWindow(freshness, [v.job]),
+    expectedCalls: () => (kind === "tenant-restore" ? 2 : 1),
+  };
+}
+
+const KIND = z.enum(JOB_KINDS);
+
+/** The resource a stored key names, or null for a key this build does not know (it leaves the schedule). */
+export function resourceFor(deps: ResourceDeps, key: string): Resource<unknown> | null {
+  const [type, ...rest] = key.split(":");
+  if (type === "projects" && rest.length === 0) return projectsResource(deps) as Resource<unknown>;
+  if (type === "clusters" && rest.length === 1) return clustersResource(deps, rest[0]!) as Resource<unknown>;
+  const kind = KIND.safeParse(rest[0]);
+  if (!kind.success) return null;
+  if (type === "jobs" && rest.length === 3) return jobListResource(deps, kind.data, rest[1]!, rest[2]!) as Resource<unknown>;
+  if (type === "job" && rest.length === 4) return jobResource(deps, kind.data, rest[1]!, rest[2]!, rest[3]!) as Resource<unknown>;
+  return null;
+}
