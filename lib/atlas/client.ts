@@ -26,7 +26,7 @@ export interface AtlasClient {
 function authenticatorFor(config: AtlasClientConfig, fetchImpl: typeof fetch): Authenticator {
   const c = config.credentials;
   if (c.kind === "api-key") return createDigestAuthenticator(c.publicKey, c.privateKey);
-  const tokens = createTokenCache({ baseUrl: config.baseUrl, clientId: c.clientId, clientSecret: c.clientSecret, timeoutMs: config.timeoutMs, fetch: fetchImpl });
+  const tokens = createTokenCache({ baseUrl: config.baseUrl, clientId: c.clientId, clientSecret: c.clientSecret, timeoutMs: config.timeoutMs, fetch: fetchImpl, shared: config.sharedTokens });
   return createBearerAuthenticator(tokens);
 }
 

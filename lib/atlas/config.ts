@@ -1,4 +1,5 @@
 import "server-only";
+import type { SharedTokens } from "./auth/token-cache";
 
 // What the Atlas client and services are built from. lib/atlas reads no environment: the composition
 // root (lib/server/atlas-services.ts) fills these in from the validated env.
@@ -17,6 +18,8 @@ export interface AtlasClientConfig {
   /** First backoff step; p-retry doubles it and multiplies by a random factor in [1, 2). */
   retryMinDelayMs?: number;
   fetch?: typeof fetch;
+  /** Service accounts: one token for every instance, kept by the composition root. */
+  sharedTokens?: SharedTokens;
 }
 
 export interface AtlasServiceConfig {

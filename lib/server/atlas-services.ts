@@ -17,6 +17,7 @@ import { createResilientStore, type StoreHealth } from "@/lib/store/resilient-st
 import { createScheduler } from "@/lib/store/scheduler";
 import type { Store } from "@/lib/store/store";
 import { serverEnv, type ServerEnv } from "@/lib/server/env";
+import { sealedTokens } from "@/lib/server/shared-tokens";
 import { logger } from "@/lib/server/logger";
 
 // The composition root: the one module that turns the validated environment into the Atlas client,
@@ -24,8 +25,11 @@ import { logger } from "@/lib/server/logger";
 // scheduler. Everything below it receives what it needs and reads no environment. Route handlers and
 // server components call the functions at the end.
 
-function atlasClientConfig(env: ServerEnv): AtlasClientConfig {
-  return { baseUrl: env.ATLAS_BASE_URL, credentials: env.atlasCredentials, timeoutMs: env.ATLAS_TIMEOUT_MS, maxRetries: env.ATLAS_MAX_RETRIES };
+function atlasClientConfig(env: ServerEnv, store: Store): AtlasClientConfig {
+  const c = env.atlasCredentials;
+  // With Redis, instances share one service-account token; alone, the client's own cache is enough.
+  const sharedTokens = env.REDIS_URL && c.kind === "service-account" ? sealedTokens(store, env.NEXTAUTH_SECRET, c.clientId) : undefined;
+  return { baseUrl: env.ATLAS_BASE_URL, credentials: c, timeoutMs: env.ATLAS_TIMEOUT_MS, maxRetries: env.ATLAS_MAX_RETRIES, ...(sharedTokens && { sharedTokens }) };
 }
 
 function atlasServiceConfig(env: ServerEnv): AtlasServiceConfig {
@@ -47,8 +51,8 @@ function storeOf(env: ServerEnv): { store: Store; health: () => StoreHealth; bud
 
 function build() {
   const env = serverEnv();
-  const atlas = createServiceDeps(createAtlasClient(atlasClientConfig(env)), atlasServiceConfig(env));
   const { store, health, budget } = storeOf(env);
+  const atlas = createServiceDeps(createAtlasClient(atlasClientConfig(env, store)), atlasServiceConfig(env));
   const readModel = createReadModel({
     store,
     budget,

@@ -10,12 +10,31 @@ const TokenResponseSchema = z.looseObject({
 });
 const OAuthErrorSchema = z.looseObject({ error: z.string().optional(), error_description: z.string().optional() });
 
+export interface CachedToken {
+  value: string;
+  /** When to stop using it (ms epoch), a little before Atlas expires it. */
+  refreshAt: number;
+}
+
+/**
+ * Where instances share one token (the composition root seals it into Redis). Atlas allows about 50
+ * token requests a minute per client and 100 live tokens per service account, so N instances each
+ * asking for their own would spend both for nothing. Failures here only cost a token request.
+ */
+export interface SharedTokens {
+  get(): Promise<CachedToken | null>;
+  set(token: CachedToken): Promise<void>;
+  /** Forgets `value` if it is still the shared one. */
+  clear(value: string): Promise<void>;
+}
+
 export interface TokenCacheOptions {
   baseUrl: string;
   clientId: string;
   clientSecret: string;
   timeoutMs: number;
   fetch: typeof fetch;
+  shared?: SharedTokens;
 }
 
 export interface TokenCache {
@@ -75,16 +94,34 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
     return { value: token.data.access_token, refreshAt: Date.now() + lifetimeMs - Math.min(60_000, lifetimeMs / 10) };
   }
 
+  const shared = options.shared;
+  const quietly = async <T>(work: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await work();
+    } catch {
+      return null;
+    }
+  };
+
+  async function obtain(): Promise<CachedToken> {
+    const fromShared = shared ? await quietly(() => shared.get()) : null;
+    if (fromShared && Date.now() < fromShared.refreshAt) return fromShared;
+    const token = await requestToken();
+    if (shared) await quietly(() => shared.set(token));
+    return token;
+  }
+
   return {
     async get() {
       if (current && Date.now() < current.refreshAt) return current.value;
-      inflight ??= requestToken()
+      inflight ??= obtain()
         .then((token) => (current = token))
         .finally(() => (inflight = undefined));
       return (await inflight).value;
     },
     invalidate(token) {
       if (current?.value === token) current = undefined;
+      if (shared) void quietly(() => shared.clear(token));
     },
   };
 }
