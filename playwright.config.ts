@@ -95,6 +95,13 @@ export default defineConfig({
       use: { storageState: storageStatePath("operator") },
     },
     {
+      // Two more `next start` instances on one real redis-server and the same simulator.
+      name: "shared-redis",
+      testMatch: /shared-redis\/.*\.spec\.ts$/,
+      dependencies: ["setup"],
+      use: { storageState: storageStatePath("operator") },
+    },
+    {
       // Specs that change what the simulator answers for everyone (faults on showcase lists, the clock,
       // the tenant sunset), count every upstream call, or must see the whole run's log. As setup's
       // teardown they start only after "api" and "ui" are done, whatever their outcome. One worker runs
@@ -134,5 +141,22 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
     },
+    {
+      // Debian's redis-server (scripts/ensure-redis.sh installs it), in memory only, stopped after the run.
+      name: "redis",
+      command: `redis-server --port ${env.redisPort} --bind 127.0.0.1 --save "" --appendonly no ${log("redis")}`,
+      port: env.redisPort,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    ...env.sharedAppUrls.map((url, i) => ({
+      name: `app-redis-${i + 1}`,
+      command: `npx next start -H 127.0.0.1 -p ${new URL(url).port} ${log(`server-redis-${i + 1}`)}`,
+      url: `${url}/api/health`,
+      // Windows of a minute, so "one read for many viewers" is one read, not one per 2 s window.
+      env: { ...appEnv, NEXTAUTH_URL: url, REDIS_URL: env.redisUrl, BACKWATCH_REDIS_PREFIX: "{e2e}", BACKWATCH_FRESH_BUSY_SECONDS: "60", BACKWATCH_FRESH_IDLE_SECONDS: "60" },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    })),
   ],
 });

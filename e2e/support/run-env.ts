@@ -18,12 +18,18 @@ export function runEnv() {
   const simPort = Number(ensure("E2E_SIM_PORT", () => "4110"));
   const appPort = Number(ensure("E2E_APP_PORT", () => "3110"));
   const idpPort = Number(ensure("E2E_IDP_PORT", () => String(simPort + 1)));
+  const redisPort = Number(ensure("E2E_REDIS_PORT", () => String(simPort + 2)));
+  // Two more instances of the app on one Redis: the shared read model's own project.
+  const sharedPorts = [appPort + 1, appPort + 2] as const;
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   const logDir = path.resolve(__dirname, "..", ".logs", String(appPort));
   return {
     simPort,
     appPort,
     idpPort,
+    redisPort,
+    redisUrl: `redis://127.0.0.1:${redisPort}`,
+    sharedAppUrls: sharedPorts.map((p) => `http://127.0.0.1:${p}`),
     simUrl: `http://127.0.0.1:${simPort}`,
     appUrl: `http://127.0.0.1:${appPort}`,
     idpUrl: `http://127.0.0.1:${idpPort}`,

@@ -1,5 +1,6 @@
 import "server-only";
 import { hostname } from "node:os";
+import type { Redis } from "ioredis";
 import { randomBytes } from "node:crypto";
 import { createAtlasClient } from "@/lib/atlas/client";
 import type { AtlasClientConfig, AtlasServiceConfig } from "@/lib/atlas/config";
@@ -12,7 +13,7 @@ import type { ClusterList, DownloadLinks, JobDetail, JobKind, JobList, JobListQu
 import { createBudget, type Budget } from "@/lib/store/budget";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import { createReadModel } from "@/lib/store/read-model";
-import { createRedisStore } from "@/lib/store/redis-store";
+import { createRedisStore, type RedisStore } from "@/lib/store/redis-store";
 import { createResilientStore, type StoreHealth } from "@/lib/store/resilient-store";
 import { createScheduler } from "@/lib/store/scheduler";
 import type { Store } from "@/lib/store/store";
@@ -40,18 +41,18 @@ function freshnessOf(env: ServerEnv): Freshness {
   return { busyMs: env.BACKWATCH_FRESH_BUSY_SECONDS * 1000, idleMs: env.BACKWATCH_FRESH_IDLE_SECONDS * 1000, catalogMs: env.BACKWATCH_FRESH_CATALOG_SECONDS * 1000 };
 }
 
-function storeOf(env: ServerEnv): { store: Store; health: () => StoreHealth; budget: Budget } {
+function storeOf(env: ServerEnv): { store: Store; health: () => StoreHealth; budget: Budget; redis?: RedisStore } {
   const budgetConfig = { capacity: env.BACKWATCH_BUDGET_CAPACITY, refillPerMinute: env.BACKWATCH_BUDGET_REFILL_PER_MINUTE, share: env.BACKWATCH_BUDGET_SHARE };
   const memory = createMemoryStore();
   if (!env.REDIS_URL) return { store: memory, health: () => ({ state: "ok" }), budget: createBudget(budgetConfig) };
   const redis = createRedisStore({ url: env.REDIS_URL, prefix: env.BACKWATCH_REDIS_PREFIX });
   const store = createResilientStore(redis, memory, logger());
-  return { store, health: () => store.health(), budget: createBudget(budgetConfig, { client: redis.client as never, prefix: env.BACKWATCH_REDIS_PREFIX }) };
+  return { store, redis, health: () => store.health(), budget: createBudget(budgetConfig, { client: redis.client as never, prefix: env.BACKWATCH_REDIS_PREFIX }) };
 }
 
 function build() {
   const env = serverEnv();
-  const { store, health, budget } = storeOf(env);
+  const { store, health, budget, redis } = storeOf(env);
   const atlas = createServiceDeps(createAtlasClient(atlasClientConfig(env, store)), atlasServiceConfig(env));
   const readModel = createReadModel({
     store,
@@ -76,7 +77,7 @@ function build() {
     log: logger(),
   });
   scheduler.start();
-  return { deps, storeKind: env.REDIS_URL ? "redis" : "memory", health, scheduler };
+  return { deps, storeKind: env.REDIS_URL ? "redis" : "memory", health, scheduler, redis };
 }
 
 let services: ReturnType<typeof build> | undefined;
@@ -85,6 +86,12 @@ let services: ReturnType<typeof build> | undefined;
 function composed() {
   services ??= build();
   return services;
+}
+
+/** The shared Redis client, for other limiters that must count across instances (sign-in). */
+export function sharedRedis(): { client: Redis; prefix: string } | undefined {
+  const s = composed();
+  return s.redis ? { client: s.redis.client as Redis, prefix: serverEnv().BACKWATCH_REDIS_PREFIX } : undefined;
 }
 
 export function storeHealth(): { kind: string } & StoreHealth {

@@ -93,6 +93,24 @@ describe("checkServerConfig", () => {
     expect(await check({ ...PRODUCTION, BACKWATCH_SIGNIN_MAX_FAILURES: "0" })).toThrow(/BACKWATCH_SIGNIN_MAX_FAILURES/);
     expect(await check({ ...PRODUCTION, BACKWATCH_SESSION_MAX_HOURS: "never" })).toThrow(/BACKWATCH_SESSION_MAX_HOURS/);
   });
+  it.each([
+    ["REDIS_URL", "http://cache.example:6379"],
+    ["REDIS_URL", "not a url"],
+    ["BACKWATCH_FRESH_BUSY_SECONDS", "0"],
+    ["BACKWATCH_FRESH_IDLE_SECONDS", "soon"],
+    ["BACKWATCH_WATCH_SECONDS", "1"],
+    ["BACKWATCH_BUDGET_SHARE", "1.5"],
+    ["BACKWATCH_BUDGET_SHARE", "0"],
+    ["BACKWATCH_REDIS_PREFIX", "has space"],
+  ])("names %s when it is %j", async (name, value) => {
+    expect(await check({ ...PRODUCTION, [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+  it("accepts redis:// and rediss:// URLs, and an empty REDIS_URL as unset", async () => {
+    for (const url of ["redis://127.0.0.1:6379", "rediss://user:pw@cache.example:6380/1", ""]) expect(await check({ ...PRODUCTION, REDIS_URL: url })).not.toThrow();
+  });
+  it("with REDIS_URL, needs an explicit NEXTAUTH_SECRET even outside production", async () => {
+    expect(await check({ NODE_ENV: "development", NEXTAUTH_SECRET: undefined, REDIS_URL: "redis://127.0.0.1:6379", BACKWATCH_USERS: "ann:pw:viewer" })).toThrow(/NEXTAUTH_SECRET: required with REDIS_URL/);
+  });
   it("needs some way to sign in", async () => {
     expect(await check({ NODE_ENV: "development", BACKWATCH_USERS: "", BACKWATCH_OIDC_ISSUER: undefined })).toThrow(/BACKWATCH_USERS/);
   });

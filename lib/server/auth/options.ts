@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
 import { serverEnv } from "@/lib/server/env";
+import { sharedRedis } from "@/lib/server/atlas-services";
 import { logger } from "@/lib/server/logger";
 import { sameOriginRedirect } from "@/lib/server/auth/callback-url";
 import { RoleSchema } from "@/lib/server/auth/roles";
@@ -27,11 +28,14 @@ const header = (headers: Headers, name: string) => {
 
 function credentialsProvider(policy: TokenPolicy) {
   const env = serverEnv();
-  const limiter = createSignInLimiter({
-    perName: env.BACKWATCH_SIGNIN_MAX_FAILURES,
-    perAddress: env.BACKWATCH_SIGNIN_MAX_FAILURES_PER_ADDRESS,
-    windowSeconds: env.BACKWATCH_SIGNIN_WINDOW_SECONDS,
-  });
+  const limiter = createSignInLimiter(
+    {
+      perName: env.BACKWATCH_SIGNIN_MAX_FAILURES,
+      perAddress: env.BACKWATCH_SIGNIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: env.BACKWATCH_SIGNIN_WINDOW_SECONDS,
+    },
+    sharedRedis(),
+  );
   return CredentialsProvider({
     name: "Backwatch account",
     credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },

@@ -57,3 +57,25 @@ describe("clientAddress", () => {
     expect(clientAddress(undefined, 1)).toBe("unknown");
   });
 });
+
+describe("sign-in limiter on a shared Redis", () => {
+  it("two instances count the same failures", async () => {
+    const { startRedis } = await import("@/lib/store/testing/redis-server");
+    const { redisClientFor } = await import("@/lib/store/redis-client");
+    const server = await startRedis();
+    const [c1, c2] = [redisClientFor(server.url), redisClientFor(server.url)];
+    try {
+      await Promise.all([c1, c2].map((c) => (c.status === "ready" ? null : new Promise((r) => c.once("ready", r)))));
+      const prefix = `{t-${Date.now()}}`;
+      const [a, b] = [createSignInLimiter(limits, { client: c1, prefix }), createSignInLimiter(limits, { client: c2, prefix })];
+      expect(await outcome(a.fail("ann", "10.0.0.1"))).toBe("ok");
+      expect(await outcome(b.fail("ann", "10.0.0.2"))).toBe("ok");
+      expect(await outcome(a.fail("ann", "10.0.0.3"))).toBeGreaterThan(0);
+      expect(await outcome(b.check("ann", "10.0.0.4"))).toBeGreaterThan(0);
+    } finally {
+      c1.disconnect();
+      c2.disconnect();
+      await server.stop();
+    }
+  });
+});

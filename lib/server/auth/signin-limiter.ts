@@ -1,5 +1,6 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { tooManyAttemptsCode } from "@/lib/signin/messages";
 
 export interface SignInLimits {
@@ -19,13 +20,19 @@ export class TooManyAttempts extends Error {
 }
 
 /**
- * Failed sign-ins counted per user name and per client address (rate-limiter-flexible, in memory:
- * one instance's view; its Redis back end takes the same calls when instances share state). Only
- * failures count, so a team signing in from one office address is never slowed by its successes.
+ * Failed sign-ins counted per user name and per client address (rate-limiter-flexible: in memory for
+ * one instance; with the shared Redis every instance counts the same failures, falling back to
+ * memory while Redis is away). Only failures count, so a team signing in from one office address is
+ * never slowed by its successes.
  */
-export function createSignInLimiter(limits: SignInLimits) {
-  const byName = new RateLimiterMemory({ keyPrefix: "signin-name", points: limits.perName, duration: limits.windowSeconds });
-  const byAddress = new RateLimiterMemory({ keyPrefix: "signin-addr", points: limits.perAddress, duration: limits.windowSeconds });
+export function createSignInLimiter(limits: SignInLimits, redis?: { client: Redis; prefix: string }) {
+  const make = (keyPrefix: string, points: number) => {
+    const memory = new RateLimiterMemory({ keyPrefix, points, duration: limits.windowSeconds });
+    if (!redis) return memory;
+    return new RateLimiterRedis({ storeClient: redis.client, keyPrefix: `${redis.prefix}:${keyPrefix}`, points, duration: limits.windowSeconds, insuranceLimiter: memory });
+  };
+  const byName = make("signin-name", limits.perName);
+  const byAddress = make("signin-addr", limits.perAddress);
   const seconds = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
   return {
