@@ -80,12 +80,17 @@ function build() {
   return { deps, storeKind: env.REDIS_URL ? "redis" : "memory", health, scheduler, redis };
 }
 
-let services: ReturnType<typeof build> | undefined;
+// Next bundles pages and route handlers apart, each with its own copy of this module: a module-level
+// singleton would give one process two stores, two budgets and two schedulers (a page's server render
+// would fill one, the API routes would read the other cold). The process-wide registry is one.
+const SERVICES = Symbol.for("backwatch.services");
+type Services = ReturnType<typeof build>;
 
 /** One client, store, budget and scheduler per process, built on first use. */
-function composed() {
-  services ??= build();
-  return services;
+function composed(): Services {
+  const registry = globalThis as typeof globalThis & { [SERVICES]?: Services };
+  registry[SERVICES] ??= build();
+  return registry[SERVICES];
 }
 
 /** The shared Redis client, for other limiters that must count across instances (sign-in). */

@@ -94,6 +94,10 @@ describe("read model", () => {
     const stale = await model.read(res);
     expect(stale.value.version).toBe(1);
     expect(stale.failure).toMatchObject({ status: 503, errorCode: "SERVICE_UNAVAILABLE" });
+    const since = stale.failure!.at;
+    w.advance(11_000);
+    await model.refreshInBackground(res);
+    expect((await model.read(res)).failure?.at).toBe(since); // the outage's start, not its latest try
     state.fail = null;
     w.advance(11_000);
     await model.refreshInBackground(res);

@@ -98,6 +98,9 @@ export function createReadModel(config: ReadModelConfig) {
         return {};
       } catch (error) {
         const failure = failureOf(error, now());
+        // While a value is being served stale, `at` stays the first failure: "no answer since".
+        const ongoing = previous?.value !== undefined && previous.failure && previous.failure.at >= (previous.fetchedAt ?? 0);
+        if (ongoing) failure.at = previous.failure!.at;
         if (res.scope && failure.status === 429) {
           // Every instance holds back this project's refreshes until Atlas's Retry-After has passed.
           const until = now() + (failure.retryAfterSeconds ?? 10) * 1000;
