@@ -1,4 +1,5 @@
 import "server-only";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { z } from "zod";
 import { AtlasError, isAtlasError } from "@/lib/atlas/errors";
 import { RetiredEndpointError } from "@/lib/atlas/tenant-deprecation";
@@ -30,11 +31,19 @@ export type Entry<T> = { shape: number; fetchedAt?: number; value?: T; failure?:
 
 export type DecodeResult<T> = { entry: Entry<T> } | { miss: "absent" | "garbage" | "shape" | "invalid" };
 
+// Entries are stored deflated (a 200-job list: ~115 KB of JSON, a tenth of that deflated), marked by
+// a prefix; plain JSON is read too, so an entry is readable whichever way it was written.
+const DEFLATED = "z1:";
+
+function inflate(raw: string): string {
+  return raw.startsWith(DEFLATED) ? inflateRawSync(Buffer.from(raw.slice(DEFLATED.length), "base64")).toString("utf8") : raw;
+}
+
 export function decodeEntry<T>(raw: string | null, shape: number, schema: z.ZodType<T>): DecodeResult<T> {
   if (raw === null) return { miss: "absent" };
   let json: unknown;
   try {
-    json = JSON.parse(raw);
+    json = JSON.parse(inflate(raw));
   } catch {
     return { miss: "garbage" };
   }
@@ -47,7 +56,8 @@ export function decodeEntry<T>(raw: string | null, shape: number, schema: z.ZodT
   return { entry: { ...entry.data, value: value.data } };
 }
 
-export const encodeEntry = <T>(entry: Entry<T>): string => JSON.stringify(entry);
+export const encodeEntry = <T>(entry: Entry<T>): string =>
+  DEFLATED + deflateRawSync(JSON.stringify(entry), { level: 1 }).toString("base64");
 
 export function failureOf(error: unknown, now: number): Failure {
   if (error instanceof RetiredEndpointError) {

@@ -206,3 +206,15 @@ describe("read model", () => {
     }
   });
 });
+
+describe("stored entries", () => {
+  it("are deflated: a list of jobs takes a fraction of its JSON", async () => {
+    const { encodeEntry, decodeEntry } = await import("./entry");
+    const jobs = Array.from({ length: 200 }, (_, i) => ({ id: `6b0e${String(i).padStart(20, "0")}`, status: i % 7 ? "completed" : "failed", startedAt: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(), target: "payments-prod" }));
+    const entry = { shape: 1, fetchedAt: 1, value: { jobs } };
+    const raw = encodeEntry(entry);
+    expect(raw.startsWith("z1:")).toBe(true);
+    expect(raw.length).toBeLessThan(JSON.stringify(entry).length / 4);
+    expect(decodeEntry(raw, 1, z.object({ jobs: z.array(z.object({ id: z.string() }).loose()) }))).toEqual({ entry });
+  });
+});

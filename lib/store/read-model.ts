@@ -49,6 +49,8 @@ export const DUE = "due";
 export const VIEWED = "viewed";
 const valueKey = (key: string) => `v:${key}`;
 const pauseKey = (scope: string) => `pause:${scope}`;
+/** A value is being served stale: its last refresh failed after it was read. */
+const ongoing = <T>(e: Entry<T> | null) => e?.value !== undefined && e.failure !== undefined && e.failure.at >= (e.fetchedAt ?? 0);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createReadModel(config: ReadModelConfig) {
@@ -80,7 +82,8 @@ export function createReadModel(config: ReadModelConfig) {
       if (res.scope) {
         const pausedUntil = Number((await store.get(pauseKey(res.scope))) ?? 0);
         if (pausedUntil > at) {
-          const failure: Failure = { at, kind: "http", status: 429, errorCode: "RATE_LIMITED", detail: "Atlas asked Backwatch to wait (Retry-After)", retryAfterSeconds: Math.ceil((pausedUntil - at) / 1000) };
+          // An outage already on record keeps its start and Atlas's own code.
+          const failure: Failure = ongoing(previous) ? previous!.failure! : { at, kind: "http", status: 429, errorCode: "RATE_LIMITED", detail: "Atlas asked Backwatch to wait (Retry-After)", retryAfterSeconds: Math.ceil((pausedUntil - at) / 1000) };
           await write(res, { ...keep, failure }, pausedUntil);
           return { error: errorOf(failure, res.url) };
         }
@@ -99,8 +102,7 @@ export function createReadModel(config: ReadModelConfig) {
       } catch (error) {
         const failure = failureOf(error, now());
         // While a value is being served stale, `at` stays the first failure: "no answer since".
-        const ongoing = previous?.value !== undefined && previous.failure && previous.failure.at >= (previous.fetchedAt ?? 0);
-        if (ongoing) failure.at = previous.failure!.at;
+        if (ongoing(previous)) failure.at = previous!.failure!.at;
         if (res.scope && failure.status === 429) {
           // Every instance holds back this project's refreshes until Atlas's Retry-After has passed.
           const until = now() + (failure.retryAfterSeconds ?? 10) * 1000;
