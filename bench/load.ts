@@ -9,6 +9,8 @@ export interface Answer {
   ms: number;
   stale: boolean;
   fetchedAt?: number;
+  /** In a closed loop: this client's nth request, from 0. */
+  seq?: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -64,7 +66,7 @@ export async function closedLoop(clients: number, durationMs: number, target: (c
   await Promise.all(
     Array.from({ length: clients }, async (_, i) => {
       const { url, cookie } = target(i);
-      while (Date.now() < end) answers.push(await get(url, cookie));
+      for (let seq = 0; Date.now() < end; seq++) answers.push({ ...(await get(url, cookie)), seq });
     }),
   );
   return answers;
