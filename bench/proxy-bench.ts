@@ -7,9 +7,9 @@ const RUNS = 60;
 const WARMUP = 5;
 
 /** Every upstream page of a list, first page then the rest concurrently: what a direct client must do for exact counts. */
-async function directAll(stack: Stack, token: string, path: string): Promise<void> {
+export async function directAll(simulatorUrl: string, token: string, path: string): Promise<void> {
   const get = async (page: number) => {
-    const res = await fetch(`${stack.simulator.url}/api/atlas/v2${path}?itemsPerPage=500&pageNum=${page}`, {
+    const res = await fetch(`${simulatorUrl}/api/atlas/v2${path}?itemsPerPage=500&pageNum=${page}`, {
       headers: { authorization: `Bearer ${token}`, accept: "application/vnd.atlas.2023-01-01+json" },
     });
     if (!res.ok) throw new Error(`direct ${res.status}`);
@@ -32,7 +32,7 @@ export async function benchProxy(stack: Stack): Promise<BenchFigure[]> {
     { label: `exports, ${exportCluster}`, upstream: `/groups/${groupId}/clusters/${exportCluster}/backup/exports`, ours: `/api/projects/${groupId}/clusters/${exportCluster}/exports?pageSize=50` },
   ];
   for (const c of cases) {
-    const direct = await timeRuns(RUNS, WARMUP, () => directAll(stack, token, c.upstream));
+    const direct = await timeRuns(RUNS, WARMUP, () => directAll(stack.simulator.url, token, c.upstream));
     const proxied = await timeRuns(RUNS, WARMUP, async () => {
       const res = await fetch(`${stack.appUrl}${c.ours}`, { headers: { cookie } });
       if (!res.ok) throw new Error(`proxy ${res.status}: ${await res.text()}`);

@@ -1,5 +1,6 @@
 // `npm run bench`: every performance figure, each as a ratio to a baseline measured in this same run.
 import { benchProxy } from "./proxy-bench";
+import { benchStore } from "./read-model-bench";
 import { benchSimulator } from "./simulator-bench";
 import { startStack } from "./stack";
 import { benchUi } from "./ui-bench";
@@ -14,7 +15,7 @@ function print(section: string, figures: BenchFigure[]): void {
   }
 }
 
-const SECTIONS = ["simulator", "proxy", "ui"] as const;
+const SECTIONS = ["simulator", "proxy", "ui", "store"] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** `npm run bench` runs every section; `npm run bench -- ui proxy` runs only those named. */
@@ -24,10 +25,7 @@ function sections(args: string[]): Set<Section> {
   return new Set(args.length > 0 ? (args as Section[]) : SECTIONS);
 }
 
-async function main() {
-  const run = sections(process.argv.slice(2));
-  if (run.has("simulator")) print("Atlas simulator", await benchSimulator());
-  if (!run.has("proxy") && !run.has("ui")) return;
+async function stackSections(run: Set<Section>) {
   const stack = await startStack({ control: true, rateLimit: { backupCapacity: 1_000_000, backupRefillPerMinute: 1_000_000 } });
   try {
     if (run.has("proxy")) print("Proxy latency", await benchProxy(stack));
@@ -39,6 +37,14 @@ async function main() {
   } finally {
     await stack.close();
   }
+}
+
+async function main() {
+  const run = sections(process.argv.slice(2));
+  if (run.has("simulator")) print("Atlas simulator", await benchSimulator());
+  if (run.has("proxy") || run.has("ui")) await stackSections(run);
+  // The store section starts its own simulators, instances and Redis.
+  if (run.has("store")) for (const table of await benchStore()) print(table.title, table.figures);
 }
 
 main().catch((error: unknown) => {

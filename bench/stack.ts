@@ -1,21 +1,49 @@
 // Starts what a benchmark measures: the simulator in-process and the production build of the
-// dashboard (built on demand into its own dist dir), plus a signed-in session cookie.
+// dashboard (built on demand into its own dist dir), one or more instances of it, plus a signed-in
+// session cookie per instance.
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../lib/simulator";
 import { spawnGroup, stopGroup } from "../scripts/process-group";
 
 // The ordinary dist dir: a custom one makes Next rewrite tsconfig.json to include its types.
 const BENCH_DIST_DIR = ".next";
+// Next's own CLI run by this Node, so V8 flags reach next-server (NODE_OPTIONS refuses --trace-gc).
+const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
-export interface Stack {
+export interface AppInstance {
+  url: string;
+  cookie(): Promise<string>;
+  /** Resident memory of this instance's next-server process, in MiB. */
+  rssMiB(): number;
+  /** V8 heap in use after the last full (mark-compact) GC and when it ended; only with `traceGc`, undefined before one. */
+  liveHeap(): { mib: number; at: number } | undefined;
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Extra environment for every instance (REDIS_URL, BACKWATCH_FRESH_*, BACKWATCH_BUDGET_*). */
+  env?: Record<string, string>;
+  /** Instances on the one simulator; they share NEXTAUTH_SECRET, as instances behind one load balancer do. */
+  instances?: number;
+  /** Runs next-server with --trace-gc, for liveHeap(): RSS alone cannot tell live data from garbage not yet collected. */
+  traceGc?: boolean;
+}
+
+export interface Apps {
+  apps: AppInstance[];
+  password: string;
+  close(): Promise<void>;
+}
+
+export interface Stack extends Apps {
+  /** The first instance's URL and cookie, for sections that need one. */
   appUrl: string;
   simulator: RunningSimulator;
-  password: string;
   cookie(): Promise<string>;
-  close(): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -53,47 +81,118 @@ async function waitFor(url: string, deadlineMs: number): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-export async function startStack(simOptions: SimulatorOptions = {}): Promise<Stack> {
+/**
+ * The next-server process of a group: the CLI names itself so (process.title) in its cmdline, and
+ * anything it starts stays in the group spawnGroup made.
+ */
+function serverPid(groupId: number): number {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // pgrp is the fifth field; the second (comm) may hold spaces, so count from its closing paren.
+      const pgrp = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+      if (pgrp === groupId && readFileSync(`/proc/${entry}/cmdline`, "utf8").startsWith("next-server")) return Number(entry);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  throw new Error(`no next-server process in group ${groupId}`);
+}
+
+function rssMiB(pid: number): number {
+  const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+  if (kb === undefined) throw new Error(`no VmRSS for ${pid}`);
+  return Number(kb) / 1024;
+}
+
+/** Instances of the production build against `simulator`, each signed in on first use of its cookie. */
+export async function startApps(simulator: RunningSimulator, options: AppOptions = {}): Promise<Apps> {
+  ensureBuild();
+  const password = randomBytes(12).toString("base64url");
+  const secret = randomBytes(32).toString("base64url");
+  const children: ChildProcess[] = [];
+  const close = async () => void (await Promise.all(children.map((c) => stopGroup(c))));
+  try {
+    const apps = await Promise.all(
+      Array.from({ length: options.instances ?? 1 }, async (): Promise<AppInstance> => {
+        const port = await freePort();
+        const url = `http://127.0.0.1:${port}`;
+        // A left-over server would compete for the CPU with every later measurement.
+        const flags = options.traceGc ? ["--trace-gc"] : [];
+        const child = spawnGroup(process.execPath, [...flags, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+          stdio: ["ignore", options.traceGc ? "pipe" : "ignore", "ignore"],
+          env: {
+            ...process.env,
+            NODE_ENV: "production",
+            NEXT_DIST_DIR: BENCH_DIST_DIR,
+            NEXT_TELEMETRY_DISABLED: "1",
+            ATLAS_BASE_URL: simulator.url,
+            ATLAS_CLIENT_ID: simulator.credentials.clientId,
+            ATLAS_CLIENT_SECRET: simulator.credentials.clientSecret,
+            BACKWATCH_USERS: `bench:${password}:operator`,
+            BACKWATCH_LOG_LEVEL: "warn",
+            NEXTAUTH_URL: url,
+            NEXTAUTH_SECRET: secret,
+            ...options.env,
+          },
+        });
+        children.push(child);
+        const liveHeap = new Map<number, { mib: number; at: number }>();
+        let partial = "";
+        child.stdout?.on("data", (chunk: Buffer) => {
+          const lines = (partial + chunk.toString()).split("\n");
+          partial = lines.pop() ?? "";
+          for (const line of lines) {
+            // "[7108:0x3b7b4eb0]  28713 ms: Mark-Compact 597.9 (629.8) -> 189.9 (614.2) MB, ..." (V8's MB are MiB)
+            const m = /^\[(\d+):0x[0-9a-f]+\]\s+[\d.]+ ms: Mark-Compact [\d.]+ \([\d.]+\) -> ([\d.]+) /.exec(line);
+            if (m) liveHeap.set(Number(m[1]), { mib: Number(m[2]), at: Date.now() });
+          }
+        });
+        await waitFor(`${url}/api/health`, 60_000);
+        const pid = serverPid(child.pid ?? -1);
+        let cached: string | undefined;
+        return {
+          url,
+          async cookie() {
+            cached ??= await signIn(url, "bench", password);
+            return cached;
+          },
+          rssMiB: () => rssMiB(pid),
+          liveHeap: () => liveHeap.get(pid),
+          stop: () => stopGroup(child),
+        };
+      }),
+    );
+    return { apps, password, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export async function startStack(simOptions: SimulatorOptions = {}, appOptions: AppOptions = {}): Promise<Stack> {
   ensureBuild();
   const simulator = await startSimulator({ port: 0, quiet: true, ...simOptions });
-  const port = await freePort();
-  const password = randomBytes(12).toString("base64url");
-  const appUrl = `http://127.0.0.1:${port}`;
-  // A left-over server would compete for the CPU with every later measurement.
-  const app: ChildProcess = spawnGroup("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_DIST_DIR: BENCH_DIST_DIR,
-      NEXT_TELEMETRY_DISABLED: "1",
-      ATLAS_BASE_URL: simulator.url,
-      ATLAS_CLIENT_ID: simulator.credentials.clientId,
-      ATLAS_CLIENT_SECRET: simulator.credentials.clientSecret,
-      BACKWATCH_USERS: `bench:${password}:operator`,
-      BACKWATCH_LOG_LEVEL: "warn",
-      NEXTAUTH_URL: appUrl,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    },
-  });
-  await waitFor(`${appUrl}/api/health`, 60_000);
-
-  let cached: string | undefined;
+  let apps: Apps;
+  try {
+    apps = await startApps(simulator, appOptions);
+  } catch (error) {
+    await simulator.close();
+    throw error;
+  }
+  const first = apps.apps[0]!;
   return {
-    appUrl,
+    ...apps,
+    appUrl: first.url,
     simulator,
-    password,
-    async cookie() {
-      cached ??= await signIn(appUrl, "bench", password);
-      return cached;
-    },
+    cookie: () => first.cookie(),
     async close() {
-      await stopGroup(app);
+      await apps.close();
       await simulator.close();
     },
   };
 }
-
 /** Signs in through next-auth's credentials callback, as the sign-in form does. */
 async function signIn(appUrl: string, username: string, password: string): Promise<string> {
   const csrf = await fetch(`${appUrl}/api/auth/csrf`);
