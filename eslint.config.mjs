@@ -5,7 +5,15 @@ import nextTs from "eslint-config-next/typescript";
 
 // Import zones, matched against the file an import resolves to (whatever its spelling: "@/lib/atlas",
 // "../../lib/atlas/client"), so a relative path cannot slip past them. Paths are from the repo root.
-const browser = ["components", "lib/jobs", "lib/query", "lib/view-state", "lib/api-client.ts", "app/**/*-client.tsx", "app/**/_components/**"];
+const browser = [
+  "components",
+  "lib/jobs",
+  "lib/query",
+  "lib/view-state",
+  "lib/api-client.ts",
+  "app/**/*-client.tsx",
+  "app/**/_components/**",
+];
 
 // Browser-reachable code must never import the server-only folders that hold Atlas credentials.
 const browserZone = {
@@ -44,5 +52,13 @@ export default defineConfig([
     files: ["**/*.test.{ts,tsx}"],
     rules: restrictPaths(browserZone, atlasZone),
   },
-  globalIgnores([".next/**", ".next-*/**", "out/**", "build/**", "next-env.d.ts", "playwright-report/**", "test-results/**"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "playwright-report/**",
+    "test-results/**",
+  ]),
 ]);

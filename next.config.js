@@ -3,7 +3,8 @@
 // Pages get their CSP (with a per-request nonce) from proxy.ts; API answers are JSON and may load nothing.
 const apiCsp = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 // next-auth's own small HTML pages (sign-out confirmation, errors) use inline styles and post a form.
-const authPagesCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const authPagesCsp =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },

@@ -74,7 +74,14 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [
@@ -128,7 +135,12 @@ export default defineConfig({
       name: "oidc-idp",
       command: `npx tsx e2e/support/oidc-idp.mts ${log("oidc-idp")}`,
       url: `${env.idpUrl}/.well-known/openid-configuration`,
-      env: { E2E_IDP_PORT: String(env.idpPort), E2E_APP_URL: env.appUrl, E2E_OIDC_CLIENT_ID: env.oidc.clientId, E2E_OIDC_CLIENT_SECRET: env.oidc.clientSecret },
+      env: {
+        E2E_IDP_PORT: String(env.idpPort),
+        E2E_APP_URL: env.appUrl,
+        E2E_OIDC_CLIENT_ID: env.oidc.clientId,
+        E2E_OIDC_CLIENT_SECRET: env.oidc.clientSecret,
+      },
       reuseExistingServer: false,
       timeout: 30_000,
     },
@@ -154,7 +166,14 @@ export default defineConfig({
       command: `npx next start -H 127.0.0.1 -p ${new URL(url).port} ${log(`server-redis-${i + 1}`)}`,
       url: `${url}/api/health`,
       // Windows of a minute, so "one read for many viewers" is one read, not one per 2 s window.
-      env: { ...appEnv, NEXTAUTH_URL: url, REDIS_URL: env.redisUrl, BACKWATCH_REDIS_PREFIX: "{e2e}", BACKWATCH_FRESH_BUSY_SECONDS: "60", BACKWATCH_FRESH_IDLE_SECONDS: "60" },
+      env: {
+        ...appEnv,
+        NEXTAUTH_URL: url,
+        REDIS_URL: env.redisUrl,
+        BACKWATCH_REDIS_PREFIX: "{e2e}",
+        BACKWATCH_FRESH_BUSY_SECONDS: "60",
+        BACKWATCH_FRESH_IDLE_SECONDS: "60",
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     })),

@@ -30,7 +30,14 @@ export async function get(url: string, cookie: string): Promise<Answer> {
     if (status === 200) status = 0;
   }
   const fetchedAt = typeof body.fetchedAt === "string" ? Date.parse(body.fetchedAt) : undefined;
-  return { status, startedAt, endedAt: Date.now(), ms: performance.now() - t0, stale: body.stale !== undefined, ...(fetchedAt !== undefined && { fetchedAt }) };
+  return {
+    status,
+    startedAt,
+    endedAt: Date.now(),
+    ms: performance.now() - t0,
+    stale: body.stale !== undefined,
+    ...(fetchedAt !== undefined && { fetchedAt }),
+  };
 }
 
 export interface Viewer {
@@ -42,7 +49,13 @@ export interface Viewer {
  * Each viewer polls every `periodMs` on its own clock, from a random phase within the first period,
  * for `durationMs` or until `stop` aborts. A viewer whose answer is late asks again at once (once).
  */
-export async function pollViewers(viewers: Viewer[], periodMs: number, durationMs: number, stop?: AbortSignal, onAnswer?: (a: Answer) => void): Promise<Answer[]> {
+export async function pollViewers(
+  viewers: Viewer[],
+  periodMs: number,
+  durationMs: number,
+  stop?: AbortSignal,
+  onAnswer?: (a: Answer) => void,
+): Promise<Answer[]> {
   const answers: Answer[] = [];
   const end = Date.now() + durationMs;
   await Promise.all(
@@ -60,7 +73,11 @@ export async function pollViewers(viewers: Viewer[], periodMs: number, durationM
 }
 
 /** `clients` loops, each asking again as soon as its last answer is in, for `durationMs`. */
-export async function closedLoop(clients: number, durationMs: number, target: (client: number) => Viewer): Promise<Answer[]> {
+export async function closedLoop(
+  clients: number,
+  durationMs: number,
+  target: (client: number) => Viewer,
+): Promise<Answer[]> {
   const answers: Answer[] = [];
   const end = Date.now() + durationMs;
   await Promise.all(

@@ -28,8 +28,16 @@ export async function benchProxy(stack: Stack): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
 
   const cases = [
-    { label: `restore jobs, ${bigRestoreCluster} (1,200 jobs)`, upstream: `/groups/${groupId}/clusters/${bigRestoreCluster}/backup/restoreJobs`, ours: `/api/projects/${groupId}/clusters/${bigRestoreCluster}/restore-jobs?pageSize=50&status=failed` },
-    { label: `exports, ${exportCluster}`, upstream: `/groups/${groupId}/clusters/${exportCluster}/backup/exports`, ours: `/api/projects/${groupId}/clusters/${exportCluster}/exports?pageSize=50` },
+    {
+      label: `restore jobs, ${bigRestoreCluster} (1,200 jobs)`,
+      upstream: `/groups/${groupId}/clusters/${bigRestoreCluster}/backup/restoreJobs`,
+      ours: `/api/projects/${groupId}/clusters/${bigRestoreCluster}/restore-jobs?pageSize=50&status=failed`,
+    },
+    {
+      label: `exports, ${exportCluster}`,
+      upstream: `/groups/${groupId}/clusters/${exportCluster}/backup/exports`,
+      ours: `/api/projects/${groupId}/clusters/${exportCluster}/exports?pageSize=50`,
+    },
   ];
   for (const c of cases) {
     const direct = await timeRuns(RUNS, WARMUP, () => directAll(stack.simulator.url, token, c.upstream));
@@ -40,7 +48,13 @@ export async function benchProxy(stack: Stack): Promise<BenchFigure[]> {
     });
     for (const p of [50, 99]) {
       figures.push(
-        figure(`proxy p${p}: ${c.label}`, percentile(proxied, p), percentile(direct, p), "ms", "baseline: every upstream page fetched directly from the simulator"),
+        figure(
+          `proxy p${p}: ${c.label}`,
+          percentile(proxied, p),
+          percentile(direct, p),
+          "ms",
+          "baseline: every upstream page fetched directly from the simulator",
+        ),
       );
     }
   }

@@ -34,7 +34,10 @@ interface Ctx {
 
 const viewersOf = async (apps: AppInstance[], n: number, path: string): Promise<Viewer[]> => {
   const cookies = await Promise.all(apps.map((a) => a.cookie()));
-  return Array.from({ length: n }, (_, i) => ({ url: `${apps[i % apps.length]!.url}${path}`, cookie: cookies[i % apps.length]! }));
+  return Array.from({ length: n }, (_, i) => ({
+    url: `${apps[i % apps.length]!.url}${path}`,
+    cookie: cookies[i % apps.length]!,
+  }));
 };
 
 async function mustRead(app: AppInstance, path: string): Promise<Answer> {
@@ -56,7 +59,15 @@ async function oneInstance(ctx: Ctx): Promise<{ tables: Table[]; calls: number }
     const directNote = `baseline: a direct simulator read of the whole list (${ctx.pagesPerRead} pages of 500, Bearer auth), 200 sequential`;
     const warm: Table = {
       title: "Store: warm read latency (3)",
-      figures: [50, 99].map((p) => figure(`(3) warm list read, ${ctx.showcase.bigRestoreCluster}, p${p}, 200 sequential`, percentile(ours, p), percentile(direct, p), "ms", directNote)),
+      figures: [50, 99].map((p) =>
+        figure(
+          `(3) warm list read, ${ctx.showcase.bigRestoreCluster}, p${p}, 200 sequential`,
+          percentile(ours, p),
+          percentile(direct, p),
+          "ms",
+          directNote,
+        ),
+      ),
     };
 
     await ctx.client.resetCounters();
@@ -68,11 +79,35 @@ async function oneInstance(ctx: Ctx): Promise<{ tables: Table[]; calls: number }
     const one: Table = {
       title: "Store: 100 viewers of one list, one instance (1)",
       figures: [
-        figure("(1) upstream calls to the list's Atlas path", calls, requests * ctx.pagesPerRead, "calls", `baseline: computed, one list read (${ctx.pagesPerRead} pages) per request as before the read model, ${requests} requests; store warm from (3)`),
-        figure("(1) list reads from Atlas (page-sets)", calls / ctx.pagesPerRead, windows, "reads", `baseline: freshness windows in 60 s (busy list, ${BUSY_SECONDS} s); goal 1x to 2x`),
+        figure(
+          "(1) upstream calls to the list's Atlas path",
+          calls,
+          requests * ctx.pagesPerRead,
+          "calls",
+          `baseline: computed, one list read (${ctx.pagesPerRead} pages) per request as before the read model, ${requests} requests; store warm from (3)`,
+        ),
+        figure(
+          "(1) list reads from Atlas (page-sets)",
+          calls / ctx.pagesPerRead,
+          windows,
+          "reads",
+          `baseline: freshness windows in 60 s (busy list, ${BUSY_SECONDS} s); goal 1x to 2x`,
+        ),
         figure("(1) requests with errors", errors(viewers), requests, "req", "baseline: all requests; goal 0"),
-        figure("(1) latency p50", percentile(lat, 50), percentile(direct, 50), "ms", "baseline: the direct simulator read of (3), p50"),
-        figure("(1) latency p99", percentile(lat, 99), percentile(direct, 99), "ms", `baseline: the direct simulator read of (3), p99; ${viewers.filter((a) => a.ms > 1000).length} answers took over 1 s`),
+        figure(
+          "(1) latency p50",
+          percentile(lat, 50),
+          percentile(direct, 50),
+          "ms",
+          "baseline: the direct simulator read of (3), p50",
+        ),
+        figure(
+          "(1) latency p99",
+          percentile(lat, 99),
+          percentile(direct, 99),
+          "ms",
+          `baseline: the direct simulator read of (3), p99; ${viewers.filter((a) => a.ms > 1000).length} answers took over 1 s`,
+        ),
       ],
     };
 
@@ -83,11 +118,41 @@ async function oneInstance(ctx: Ctx): Promise<{ tables: Table[]; calls: number }
     const closed: Table = {
       title: "Store: 200 closed-loop clients for 30 s, one instance (4)",
       figures: [
-        figure("(4) requests with errors", errors(crowd), crowd.length, "req", `baseline: all requests (${(crowd.length / 30).toFixed(0)}/s); goal 0`),
-        figure("(4) latency p50", percentile(crowdLat, 50), percentile(ours, 50), "ms", "baseline: warm single-client p50 of (3)"),
-        figure("(4) latency p99", percentile(crowdLat, 99), percentile(ours, 99), "ms", "baseline: warm single-client p99 of (3)"),
-        figure("(4) latency p99 after each client's first answer", percentile(latencies(crowd.filter((a) => (a.seq ?? 0) > 0)), 99), percentile(ours, 99), "ms", "baseline: warm single-client p99 of (3); leaves out the 200 first requests, whose connections open at once"),
-        figure("(4) next-server RSS after", rssAfter, rssBefore, "MiB", "baseline: RSS before the 30 s (after (1) and (3))"),
+        figure(
+          "(4) requests with errors",
+          errors(crowd),
+          crowd.length,
+          "req",
+          `baseline: all requests (${(crowd.length / 30).toFixed(0)}/s); goal 0`,
+        ),
+        figure(
+          "(4) latency p50",
+          percentile(crowdLat, 50),
+          percentile(ours, 50),
+          "ms",
+          "baseline: warm single-client p50 of (3)",
+        ),
+        figure(
+          "(4) latency p99",
+          percentile(crowdLat, 99),
+          percentile(ours, 99),
+          "ms",
+          "baseline: warm single-client p99 of (3)",
+        ),
+        figure(
+          "(4) latency p99 after each client's first answer",
+          percentile(latencies(crowd.filter((a) => (a.seq ?? 0) > 0)), 99),
+          percentile(ours, 99),
+          "ms",
+          "baseline: warm single-client p99 of (3); leaves out the 200 first requests, whose connections open at once",
+        ),
+        figure(
+          "(4) next-server RSS after",
+          rssAfter,
+          rssBefore,
+          "MiB",
+          "baseline: RSS before the 30 s (after (1) and (3))",
+        ),
       ],
     };
     return { tables: [warm, one, closed], calls };
@@ -111,7 +176,10 @@ async function health(app: AppInstance): Promise<string> {
 /** (2) and (6): two instances on one Redis. */
 async function twoInstances(ctx: Ctx, oneInstanceCalls: number): Promise<Table[]> {
   const redis = await startRedis();
-  const { apps, close } = await startApps(ctx.sim, { instances: 2, env: { REDIS_URL: redis.url, BACKWATCH_FRESH_BUSY_SECONDS: String(BUSY_SECONDS) } });
+  const { apps, close } = await startApps(ctx.sim, {
+    instances: 2,
+    env: { REDIS_URL: redis.url, BACKWATCH_FRESH_BUSY_SECONDS: String(BUSY_SECONDS) },
+  });
   try {
     await mustRead(apps[0]!, ctx.ours); // warm, as (1) was
     await ctx.client.resetCounters();
@@ -120,7 +188,13 @@ async function twoInstances(ctx: Ctx, oneInstanceCalls: number): Promise<Table[]
     const shared: Table = {
       title: "Store: 100 viewers of one list, two instances on one Redis (2)",
       figures: [
-        figure("(2) upstream calls to the list's Atlas path", calls, oneInstanceCalls, "calls", "baseline: the one-instance figure of (1); viewers split 50/50; store warm"),
+        figure(
+          "(2) upstream calls to the list's Atlas path",
+          calls,
+          oneInstanceCalls,
+          "calls",
+          "baseline: the one-instance figure of (1); viewers split 50/50; store warm",
+        ),
         figure("(2) requests with errors", errors(viewers), viewers.length, "req", "baseline: all requests; goal 0"),
       ],
     };
@@ -145,7 +219,11 @@ async function twoInstances(ctx: Ctx, oneInstanceCalls: number): Promise<Table[]
       const upAt = Date.now();
       const deadline = upAt + 30_000;
       let rejoin: Probe | undefined;
-      while (!(rejoin = probes.find((p) => p.at > restartAt && p.states.every((s) => s === "ok"))) && Date.now() < deadline) await sleep(100);
+      while (
+        !(rejoin = probes.find((p) => p.at > restartAt && p.states.every((s) => s === "ok"))) &&
+        Date.now() < deadline
+      )
+        await sleep(100);
       outage = { killAt, restartAt, upAt, rejoinAt: rejoin?.at, callsDuring };
       await sleep(5_000);
     } finally {
@@ -161,9 +239,27 @@ async function twoInstances(ctx: Ctx, oneInstanceCalls: number): Promise<Table[]
     const outageTable: Table = {
       title: "Store: Redis SIGKILLed for 10 s under 10 viewers polling every 1 s, two instances (6)",
       figures: [
-        figure("(6) requests with errors", errors(answers), answers.length, "req", `baseline: all requests over the run; goal 0; ${outage.callsDuring} upstream calls to the list during the outage (each instance on its own memory)`),
-        figure("(6) health probes degraded during the outage", degraded, during.length, "probes", `baseline: probes of both instances between SIGKILL and restart, every 100 ms; both degraded ${firstDegraded ? firstDegraded.at - outage.killAt : "never"} ms after the kill`),
-        figure("(6) time to rejoin (health ok on both) after restart", rejoinMs, outage.upAt - outage.restartAt, "ms", `baseline: restarted redis-server answering PING; ${outage.rejoinAt === undefined ? "did not rejoin within 30 s" : "measured from the restart"}`),
+        figure(
+          "(6) requests with errors",
+          errors(answers),
+          answers.length,
+          "req",
+          `baseline: all requests over the run; goal 0; ${outage.callsDuring} upstream calls to the list during the outage (each instance on its own memory)`,
+        ),
+        figure(
+          "(6) health probes degraded during the outage",
+          degraded,
+          during.length,
+          "probes",
+          `baseline: probes of both instances between SIGKILL and restart, every 100 ms; both degraded ${firstDegraded ? firstDegraded.at - outage.killAt : "never"} ms after the kill`,
+        ),
+        figure(
+          "(6) time to rejoin (health ok on both) after restart",
+          rejoinMs,
+          outage.upAt - outage.restartAt,
+          "ms",
+          `baseline: restarted redis-server answering PING; ${outage.rejoinAt === undefined ? "did not rejoin within 30 s" : "measured from the restart"}`,
+        ),
       ],
     };
     return [shared, outageTable];
@@ -181,13 +277,26 @@ async function storm(ctx: Ctx): Promise<Table> {
   try {
     await mustRead(apps[0]!, ctx.ours);
     await ctx.client.resetCounters();
-    const fault = await ctx.client.addFault({ method: "GET", path: exactAtlasPath(ctx.upstream), status: 429, errorCode: "RATE_LIMITED_TOKEN_BUCKET", retryAfterSeconds: RETRY_AFTER });
+    const fault = await ctx.client.addFault({
+      method: "GET",
+      path: exactAtlasPath(ctx.upstream),
+      status: 429,
+      errorCode: "RATE_LIMITED_TOKEN_BUCKET",
+      retryAfterSeconds: RETRY_AFTER,
+    });
     const stop = new AbortController();
     let removedAt: number | undefined;
     let recoveredAt: number | undefined;
     const stormStart = Date.now();
     const polling = pollViewers(await viewersOf(apps, 20, ctx.ours), 2_000, 60_000, stop.signal, (a) => {
-      if (removedAt !== undefined && recoveredAt === undefined && a.status === 200 && !a.stale && (a.fetchedAt ?? 0) > removedAt) recoveredAt = a.endedAt;
+      if (
+        removedAt !== undefined &&
+        recoveredAt === undefined &&
+        a.status === 200 &&
+        !a.stale &&
+        (a.fetchedAt ?? 0) > removedAt
+      )
+        recoveredAt = a.endedAt;
     });
     let stormCalls: number;
     try {
@@ -195,7 +304,7 @@ async function storm(ctx: Ctx): Promise<Table> {
       await ctx.client.removeFault(fault);
       removedAt = Date.now();
       stormCalls = await ctx.calls(429);
-      for (const deadline = Date.now() + 25_000; recoveredAt === undefined && Date.now() < deadline; ) await sleep(50);
+      for (const deadline = Date.now() + 25_000; recoveredAt === undefined && Date.now() < deadline;) await sleep(50);
     } finally {
       stop.abort();
       await ctx.client.removeFault(fault);
@@ -208,10 +317,34 @@ async function storm(ctx: Ctx): Promise<Table> {
     return {
       title: `Store: 429 storm (Retry-After ${RETRY_AFTER} s) on the list's path for 20 s, 20 viewers every 2 s (5)`,
       figures: [
-        figure("(5) upstream calls during the storm", stormCalls, STORM_MS / 1000 / RETRY_AFTER, "calls", `baseline: one per Retry-After in 20 s; BACKWATCH_FRESH_BUSY_SECONDS=2 for this part`),
-        figure("(5) viewer answers that were 200", ok.length, answers.length, "req", "baseline: every request started during the storm; goal all"),
-        figure("(5) 200s with stale set", stale.length, ok.length, "req", `baseline: every 200; the first stale came ${Number.isFinite(firstStale) ? firstStale - stormStart : "never"} ms into the storm (the list was fresh until then); ${freshAfter} answers without stale after it`),
-        figure("(5) recovery after the fault is removed", recoveredAt === undefined ? Number.NaN : recoveredAt - removedAt!, RETRY_AFTER * 1000, "ms", `baseline: Retry-After; until an answer has no stale and a fetchedAt after the removal${recoveredAt === undefined ? " (not within 25 s)" : ""}`),
+        figure(
+          "(5) upstream calls during the storm",
+          stormCalls,
+          STORM_MS / 1000 / RETRY_AFTER,
+          "calls",
+          `baseline: one per Retry-After in 20 s; BACKWATCH_FRESH_BUSY_SECONDS=2 for this part`,
+        ),
+        figure(
+          "(5) viewer answers that were 200",
+          ok.length,
+          answers.length,
+          "req",
+          "baseline: every request started during the storm; goal all",
+        ),
+        figure(
+          "(5) 200s with stale set",
+          stale.length,
+          ok.length,
+          "req",
+          `baseline: every 200; the first stale came ${Number.isFinite(firstStale) ? firstStale - stormStart : "never"} ms into the storm (the list was fresh until then); ${freshAfter} answers without stale after it`,
+        ),
+        figure(
+          "(5) recovery after the fault is removed",
+          recoveredAt === undefined ? Number.NaN : recoveredAt - removedAt!,
+          RETRY_AFTER * 1000,
+          "ms",
+          `baseline: Retry-After; until an answer has no stale and a fetchedAt after the removal${recoveredAt === undefined ? " (not within 25 s)" : ""}`,
+        ),
       ],
     };
   } finally {
@@ -221,7 +354,12 @@ async function storm(ctx: Ctx): Promise<Table> {
 
 export async function benchStore(): Promise<Table[]> {
   // Atlas's real Cloud Backup bucket per project: capacity 1200, 500 a minute.
-  const sim = await startSimulator({ port: 0, quiet: true, control: true, rateLimit: { backupCapacity: 1200, backupRefillPerMinute: 500 } });
+  const sim = await startSimulator({
+    port: 0,
+    quiet: true,
+    control: true,
+    rateLimit: { backupCapacity: 1200, backupRefillPerMinute: 500 },
+  });
   const tables: Table[] = [];
   try {
     const client = new SimulatorClient(sim.url);

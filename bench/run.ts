@@ -11,7 +11,9 @@ function print(section: string, figures: BenchFigure[]): void {
   console.log("| figure | value | baseline | ratio | baseline is |");
   console.log("|---|---:|---:|---:|---|");
   for (const f of figures) {
-    console.log(`| ${f.name} | ${f.value.toFixed(2)} ${f.unit} | ${f.baseline.toFixed(2)} ${f.unit} | ${f.ratio.toFixed(2)}x | ${f.note} |`);
+    console.log(
+      `| ${f.name} | ${f.value.toFixed(2)} ${f.unit} | ${f.baseline.toFixed(2)} ${f.unit} | ${f.ratio.toFixed(2)}x | ${f.note} |`,
+    );
   }
 }
 
@@ -21,12 +23,16 @@ type Section = (typeof SECTIONS)[number];
 /** `npm run bench` runs every section; `npm run bench -- ui proxy` runs only those named. */
 function sections(args: string[]): Set<Section> {
   const unknown = args.filter((a) => !(SECTIONS as readonly string[]).includes(a));
-  if (unknown.length > 0) throw new Error(`unknown bench section ${unknown.join(", ")}; choose from ${SECTIONS.join(", ")}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown bench section ${unknown.join(", ")}; choose from ${SECTIONS.join(", ")}`);
   return new Set(args.length > 0 ? (args as Section[]) : SECTIONS);
 }
 
 async function stackSections(run: Set<Section>) {
-  const stack = await startStack({ control: true, rateLimit: { backupCapacity: 1_000_000, backupRefillPerMinute: 1_000_000 } });
+  const stack = await startStack({
+    control: true,
+    rateLimit: { backupCapacity: 1_000_000, backupRefillPerMinute: 1_000_000 },
+  });
   try {
     if (run.has("proxy")) print("Proxy latency", await benchProxy(stack));
     if (!run.has("ui")) return;

@@ -16,11 +16,20 @@ async function staticServer(body: string) {
     res.end(body);
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 export async function benchSimulator(): Promise<BenchFigure[]> {
-  const sim = await startSimulator({ port: 0, scale: 10, quiet: true, control: true, rateLimit: { backupCapacity: 1_000_000, backupRefillPerMinute: 1_000_000 } });
+  const sim = await startSimulator({
+    port: 0,
+    scale: 10,
+    quiet: true,
+    control: true,
+    rateLimit: { backupCapacity: 1_000_000, backupRefillPerMinute: 1_000_000 },
+  });
   try {
     const rssAtStart = process.memoryUsage().rss;
     const simulator = new SimulatorClient(sim.url);
@@ -43,10 +52,17 @@ export async function benchSimulator(): Promise<BenchFigure[]> {
     // Touch 100 clusters' restore-job lists (200 jobs each at scale 10).
     let touched = 0;
     for (const project of fixtures.projects) {
-      const list = (await (await fetch(`${sim.url}/api/atlas/v2/groups/${project.id}/clusters?itemsPerPage=500`, { headers: { ...headers, Accept: "application/vnd.atlas.2024-08-05+json" } })).json()) as { results: Array<{ name: string }> };
+      const list = (await (
+        await fetch(`${sim.url}/api/atlas/v2/groups/${project.id}/clusters?itemsPerPage=500`, {
+          headers: { ...headers, Accept: "application/vnd.atlas.2024-08-05+json" },
+        })
+      ).json()) as { results: Array<{ name: string }> };
       for (const c of list.results) {
         if (touched >= 100) break;
-        const res = await fetch(`${sim.url}/api/atlas/v2/groups/${project.id}/clusters/${c.name}/backup/restoreJobs?itemsPerPage=1`, { headers });
+        const res = await fetch(
+          `${sim.url}/api/atlas/v2/groups/${project.id}/clusters/${c.name}/backup/restoreJobs?itemsPerPage=1`,
+          { headers },
+        );
         await res.arrayBuffer();
         touched++;
       }
@@ -55,9 +71,27 @@ export async function benchSimulator(): Promise<BenchFigure[]> {
     global.gc?.();
     const rssAfter = process.memoryUsage().rss;
     return [
-      figure("restore-jobs page, 500 items, scale 10 (median)", percentile(simSamples, 50), percentile(baseSamples, 50), "ms", `static node:http body of ${Math.round(sample.length / 1024)} KiB`),
-      figure("restore-jobs page, 500 items, scale 10 (p95)", percentile(simSamples, 95), percentile(baseSamples, 95), "ms", "same static server, p95"),
-      figure(`RSS after ${touched} clusters' job lists, scale 10`, mb(rssAfter), mb(rssAtStart), "MiB", "RSS right after start (world built, no job lists)"),
+      figure(
+        "restore-jobs page, 500 items, scale 10 (median)",
+        percentile(simSamples, 50),
+        percentile(baseSamples, 50),
+        "ms",
+        `static node:http body of ${Math.round(sample.length / 1024)} KiB`,
+      ),
+      figure(
+        "restore-jobs page, 500 items, scale 10 (p95)",
+        percentile(simSamples, 95),
+        percentile(baseSamples, 95),
+        "ms",
+        "same static server, p95",
+      ),
+      figure(
+        `RSS after ${touched} clusters' job lists, scale 10`,
+        mb(rssAfter),
+        mb(rssAtStart),
+        "MiB",
+        "RSS right after start (world built, no job lists)",
+      ),
     ];
   } finally {
     await sim.close();

@@ -51,7 +51,9 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -92,7 +94,8 @@ function serverPid(groupId: number): number {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       // pgrp is the fifth field; the second (comm) may hold spaces, so count from its closing paren.
       const pgrp = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
-      if (pgrp === groupId && readFileSync(`/proc/${entry}/cmdline`, "utf8").startsWith("next-server")) return Number(entry);
+      if (pgrp === groupId && readFileSync(`/proc/${entry}/cmdline`, "utf8").startsWith("next-server"))
+        return Number(entry);
     } catch {
       // the process ended while we looked
     }
@@ -120,23 +123,27 @@ export async function startApps(simulator: RunningSimulator, options: AppOptions
         const url = `http://127.0.0.1:${port}`;
         // A left-over server would compete for the CPU with every later measurement.
         const flags = options.traceGc ? ["--trace-gc"] : [];
-        const child = spawnGroup(process.execPath, [...flags, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
-          stdio: ["ignore", options.traceGc ? "pipe" : "ignore", "ignore"],
-          env: {
-            ...process.env,
-            NODE_ENV: "production",
-            NEXT_DIST_DIR: BENCH_DIST_DIR,
-            NEXT_TELEMETRY_DISABLED: "1",
-            ATLAS_BASE_URL: simulator.url,
-            ATLAS_CLIENT_ID: simulator.credentials.clientId,
-            ATLAS_CLIENT_SECRET: simulator.credentials.clientSecret,
-            BACKWATCH_USERS: `bench:${password}:operator`,
-            BACKWATCH_LOG_LEVEL: "warn",
-            NEXTAUTH_URL: url,
-            NEXTAUTH_SECRET: secret,
-            ...options.env,
+        const child = spawnGroup(
+          process.execPath,
+          [...flags, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"],
+          {
+            stdio: ["ignore", options.traceGc ? "pipe" : "ignore", "ignore"],
+            env: {
+              ...process.env,
+              NODE_ENV: "production",
+              NEXT_DIST_DIR: BENCH_DIST_DIR,
+              NEXT_TELEMETRY_DISABLED: "1",
+              ATLAS_BASE_URL: simulator.url,
+              ATLAS_CLIENT_ID: simulator.credentials.clientId,
+              ATLAS_CLIENT_SECRET: simulator.credentials.clientSecret,
+              BACKWATCH_USERS: `bench:${password}:operator`,
+              BACKWATCH_LOG_LEVEL: "warn",
+              NEXTAUTH_URL: url,
+              NEXTAUTH_SECRET: secret,
+              ...options.env,
+            },
           },
-        });
+        );
         children.push(child);
         const liveHeap = new Map<number, { mib: number; at: number }>();
         let partial = "";

@@ -39,7 +39,10 @@ async function walk(app: AppInstance): Promise<Walk> {
     await Promise.all(
       projects.map((p) =>
         limit(async () => {
-          const { items } = await json<{ items: Array<{ name: string; jobKinds: JobKind[] }> }>(app, `/api/projects/${p.id}/clusters`);
+          const { items } = await json<{ items: Array<{ name: string; jobKinds: JobKind[] }> }>(
+            app,
+            `/api/projects/${p.id}/clusters`,
+          );
           return items.flatMap((c) => c.jobKinds.map((kind) => jobsPath({ kind, groupId: p.id, clusterName: c.name })));
         }),
       ),
@@ -70,9 +73,14 @@ async function usedMemory(url: string): Promise<number> {
   }
 }
 
-const walked = (w: Walk) => `${w.lists} lists in ${(w.ms / 1000).toFixed(0)} s, ${w.errors} errors${w.skipped > 0 ? `, ${w.skipped} skipped past the time bound` : ""}`;
+const walked = (w: Walk) =>
+  `${w.lists} lists in ${(w.ms / 1000).toFixed(0)} s, ${w.errors} errors${w.skipped > 0 ? `, ${w.skipped} skipped past the time bound` : ""}`;
 
-async function withApp<T>(sim: RunningSimulator, env: Record<string, string>, fn: (app: AppInstance) => Promise<T>): Promise<T> {
+async function withApp<T>(
+  sim: RunningSimulator,
+  env: Record<string, string>,
+  fn: (app: AppInstance) => Promise<T>,
+): Promise<T> {
   const { apps, close } = await startApps(sim, { env, traceGc: true });
   try {
     return await fn(apps[0]!);
@@ -107,8 +115,20 @@ export async function benchStoreMemory(): Promise<{ title: string; figures: Benc
         const used = await usedMemory(redis.url);
         stored = mib(used - empty);
         figures.push(
-          figure("(7) Redis used_memory, every job list at scale 10 with REDIS_URL", mib(used), mib(empty), "MiB", `baseline: used_memory of the empty Redis; ${walked(w)}`),
-          figure("(7) next-server RSS, the same walk with REDIS_URL", app.rssMiB(), before, "MiB", "baseline: RSS after start, nothing read"),
+          figure(
+            "(7) Redis used_memory, every job list at scale 10 with REDIS_URL",
+            mib(used),
+            mib(empty),
+            "MiB",
+            `baseline: used_memory of the empty Redis; ${walked(w)}`,
+          ),
+          figure(
+            "(7) next-server RSS, the same walk with REDIS_URL",
+            app.rssMiB(),
+            before,
+            "MiB",
+            "baseline: RSS after start, nothing read",
+          ),
         );
       });
     } finally {
@@ -121,8 +141,20 @@ export async function benchStoreMemory(): Promise<{ title: string; figures: Benc
       const rss = app.rssMiB();
       const heap = await liveHeapAfter(app, done, 30_000);
       figures.push(
-        figure("(7) next-server RSS, the same walk in the memory store", rss, before.rss, "MiB", `baseline: RSS after start, nothing read; ${walked(w)}; goal under 300 MiB`),
-        figure("(7) next-server live heap after a full GC, memory store", heap.mib, before.heap, "MiB", `baseline: the same at start; ${heap.fresh ? "first mark-compact after the walk" : "last mark-compact during the walk (none within 30 s after)"}; the stored values alone take ${stored!.toFixed(0)} MiB in Redis`),
+        figure(
+          "(7) next-server RSS, the same walk in the memory store",
+          rss,
+          before.rss,
+          "MiB",
+          `baseline: RSS after start, nothing read; ${walked(w)}; goal under 300 MiB`,
+        ),
+        figure(
+          "(7) next-server live heap after a full GC, memory store",
+          heap.mib,
+          before.heap,
+          "MiB",
+          `baseline: the same at start; ${heap.fresh ? "first mark-compact after the walk" : "last mark-compact during the walk (none within 30 s after)"}; the stored values alone take ${stored!.toFixed(0)} MiB in Redis`,
+        ),
       );
     });
   } finally {

@@ -6,8 +6,18 @@ import { SimulatorClient } from "../lib/simulator/testing/simulator-client";
 import { figure, percentile, type BenchFigure } from "./stats";
 import type { Stack } from "./stack";
 
-const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH === "bundled" ? undefined : (process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium");
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM =
+  process.env.PLAYWRIGHT_CHROMIUM_PATH === "bundled"
+    ? undefined
+    : (process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium");
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 async function authedContext(browser: Browser, stack: Stack): Promise<BrowserContext> {
   const context = await browser.newContext();
@@ -25,7 +35,10 @@ async function authedContext(browser: Browser, stack: Stack): Promise<BrowserCon
  * and hydration need), largest chunks first; `later` is what it fetches after load, while idle
  * (Next's prefetches of the routes it links to), reported apart.
  */
-async function firstLoadJs(context: BrowserContext, url: string): Promise<{ total: number; chunks: Array<[string, number]>; later: number }> {
+async function firstLoadJs(
+  context: BrowserContext,
+  url: string,
+): Promise<{ total: number; chunks: Array<[string, number]>; later: number }> {
   const page = await context.newPage();
   let loaded = false;
   page.once("load", () => void (loaded = true));
@@ -33,7 +46,12 @@ async function firstLoadJs(context: BrowserContext, url: string): Promise<{ tota
   const after: Array<Promise<[string, number]>> = [];
   page.on("response", (response) => {
     if (response.request().resourceType() !== "script") return;
-    const size = response.body().then((body): [string, number] => [new URL(response.url()).pathname.split("/").pop() ?? "", gzipSync(body).length]);
+    const size = response
+      .body()
+      .then((body): [string, number] => [
+        new URL(response.url()).pathname.split("/").pop() ?? "",
+        gzipSync(body).length,
+      ]);
     (loaded ? after : before).push(size);
   });
   await page.goto(url, { waitUntil: "networkidle" });
@@ -57,14 +75,22 @@ async function settle(page: Page, shown: Shown): Promise<void> {
   await page.waitForFunction(
     ({ pagerPage, pressedChip }) => {
       const pager = document.querySelector('nav[aria-label="Pagination"]')?.textContent ?? "";
-      const chip = pressedChip === undefined ? null : document.querySelectorAll('[aria-label="Filter by status"] button')[pressedChip];
-      const asked = pagerPage !== undefined ? pager.includes(`page ${pagerPage} of`) : chip?.getAttribute("aria-pressed") === "true";
+      const chip =
+        pressedChip === undefined
+          ? null
+          : document.querySelectorAll('[aria-label="Filter by status"] button')[pressedChip];
+      const asked =
+        pagerPage !== undefined
+          ? pager.includes(`page ${pagerPage} of`)
+          : chip?.getAttribute("aria-pressed") === "true";
       return asked && !document.querySelector('[aria-busy="true"]') && !pager.includes("loading…");
     },
     shown,
     { polling: "raf" },
   );
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
 }
 
 /** One click's cost on the page's main thread: CPU time it ran, and wall time of its tasks. */
@@ -146,7 +172,10 @@ async function interactionCosts(context: BrowserContext, url: string, mode: Clic
     costs.filter.push(await mainThreadMs(page, chips.nth(i), mode, { pressedChip: i }));
   }
   let current = 1;
-  for (const [name, step, samples] of [["Next page", 1, costs.next], ["Previous page", -1, costs.previous]] as const) {
+  for (const [name, step, samples] of [
+    ["Next page", 1, costs.next],
+    ["Previous page", -1, costs.previous],
+  ] as const) {
     for (let i = 0; i < 5; i++) {
       const button = page.getByRole("button", { name });
       if (!(await button.isEnabled())) break;
@@ -159,7 +188,8 @@ async function interactionCosts(context: BrowserContext, url: string, mode: Clic
 }
 
 function interactionFigures(cluster: string, big: Costs, small: Costs, mode: ClickMode): BenchFigure[] {
-  const how = mode === "dom" ? "el.click() (the app's work)" : "mouse click (trusted input, hit testing and the app's work)";
+  const how =
+    mode === "dom" ? "el.click() (the app's work)" : "mouse click (trusted input, hit testing and the app's work)";
   const note = `renderer main thread, ${how}; baseline: the same on a cluster with few restore jobs`;
   // The small cluster has one page, so its paging baseline is its filter click (a few rows).
   const smallPaging = small.next.length > 0 ? small.next : small.filter;
@@ -174,15 +204,34 @@ function interactionFigures(cluster: string, big: Costs, small: Costs, mode: Cli
     samples.length === 0
       ? []
       : [
-          figure(`${label}, ${cluster} (1,200 jobs), ${mode} click, CPU median`, percentile(cpu(samples), 50), percentile(cpu(base), 50), "ms", note),
-          figure(`${label}, ${cluster} (1,200 jobs), ${mode} click, CPU max`, Math.max(...cpu(samples)), Math.max(...cpu(base)), "ms", note),
-          figure(`${label}, ${cluster} (1,200 jobs), ${mode} click, wall median`, percentile(wall(samples), 50), percentile(wall(base), 50), "ms", `${note}; wall time with tracing on, which includes waiting for a CPU`),
+          figure(
+            `${label}, ${cluster} (1,200 jobs), ${mode} click, CPU median`,
+            percentile(cpu(samples), 50),
+            percentile(cpu(base), 50),
+            "ms",
+            note,
+          ),
+          figure(
+            `${label}, ${cluster} (1,200 jobs), ${mode} click, CPU max`,
+            Math.max(...cpu(samples)),
+            Math.max(...cpu(base)),
+            "ms",
+            note,
+          ),
+          figure(
+            `${label}, ${cluster} (1,200 jobs), ${mode} click, wall median`,
+            percentile(wall(samples), 50),
+            percentile(wall(base), 50),
+            "ms",
+            `${note}; wall time with tracing on, which includes waiting for a CPU`,
+          ),
         ],
   );
 }
 
 export async function benchUi(stack: Stack): Promise<{ figures: BenchFigure[]; notes: string[] }> {
-  const { groupId, bigRestoreCluster, exportCluster } = (await new SimulatorClient(stack.simulator.url).fixtures()).showcase;
+  const { groupId, bigRestoreCluster, exportCluster } = (await new SimulatorClient(stack.simulator.url).fixtures())
+    .showcase;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const figures: BenchFigure[] = [];
   const notes: string[] = [];
@@ -195,18 +244,40 @@ export async function benchUi(stack: Stack): Promise<{ figures: BenchFigure[]; n
       ["/projects", "/projects"],
       ["/projects/[groupId]", `/projects/${groupId}`],
       ["/projects/[groupId]/clusters/[clusterName] (restores)", `/projects/${groupId}/clusters/${bigRestoreCluster}`],
-      ["/projects/[groupId]/clusters/[clusterName] (exports)", `/projects/${groupId}/clusters/${exportCluster}?tab=export`],
+      [
+        "/projects/[groupId]/clusters/[clusterName] (exports)",
+        `/projects/${groupId}/clusters/${exportCluster}?tab=export`,
+      ],
     ] as const;
     for (const [label, path] of routes) {
       const js = await firstLoadJs(context, `${stack.appUrl}${path}`);
-      figures.push(figure(`first-load JS ${label}`, js.total / 1024, baseline.total / 1024, "kB gz", "baseline: the sign-in page (framework floor)"));
+      figures.push(
+        figure(
+          `first-load JS ${label}`,
+          js.total / 1024,
+          baseline.total / 1024,
+          "kB gz",
+          "baseline: the sign-in page (framework floor)",
+        ),
+      );
       notes.push(
-        `${label}: ${js.chunks.slice(0, 5).map(([name, size]) => `${name} ${(size / 1024).toFixed(1)} kB`).join(", ")}; after load, while idle: ${(js.later / 1024).toFixed(1)} kB`,
+        `${label}: ${js.chunks
+          .slice(0, 5)
+          .map(([name, size]) => `${name} ${(size / 1024).toFixed(1)} kB`)
+          .join(", ")}; after load, while idle: ${(js.later / 1024).toFixed(1)} kB`,
       );
     }
     for (const mode of ["dom", "mouse"] as const) {
-      const big = await interactionCosts(context, `${stack.appUrl}/projects/${groupId}/clusters/${bigRestoreCluster}?tab=restore`, mode);
-      const small = await interactionCosts(context, `${stack.appUrl}/projects/${groupId}/clusters/${exportCluster}?tab=restore`, mode);
+      const big = await interactionCosts(
+        context,
+        `${stack.appUrl}/projects/${groupId}/clusters/${bigRestoreCluster}?tab=restore`,
+        mode,
+      );
+      const small = await interactionCosts(
+        context,
+        `${stack.appUrl}/projects/${groupId}/clusters/${exportCluster}?tab=restore`,
+        mode,
+      );
       figures.push(...interactionFigures(bigRestoreCluster, big, small, mode));
     }
     await context.close();

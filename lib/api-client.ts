@@ -13,7 +13,10 @@ export function preloadSchemas(): () => void {
   let idle: number | undefined;
   const run = () => void schemas();
   const whenIdle = () => {
-    idle = typeof requestIdleCallback === "function" ? requestIdleCallback(run, { timeout: 3000 }) : window.setTimeout(run, 500);
+    idle =
+      typeof requestIdleCallback === "function"
+        ? requestIdleCallback(run, { timeout: 3000 })
+        : window.setTimeout(run, 500);
   };
   if (document.readyState === "complete") whenIdle();
   else window.addEventListener("load", whenIdle, { once: true });
@@ -25,7 +28,8 @@ export function preloadSchemas(): () => void {
   };
 }
 type Schemas = Awaited<ReturnType<typeof schemas>>;
-type SchemaName = "ProjectListSchema" | "ClusterListSchema" | "JobListSchema" | "JobDetailSchema" | "DownloadLinksSchema";
+type SchemaName =
+  "ProjectListSchema" | "ClusterListSchema" | "JobListSchema" | "JobDetailSchema" | "DownloadLinksSchema";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -72,7 +76,11 @@ export function jobListSearch(query: JobListQuery): string {
   return params.toString();
 }
 
-async function getJson<N extends SchemaName>(path: string, schemaName: N, signal?: AbortSignal): Promise<z.infer<Schemas[N]>> {
+async function getJson<N extends SchemaName>(
+  path: string,
+  schemaName: N,
+  signal?: AbortSignal,
+): Promise<z.infer<Schemas[N]>> {
   let response: Response;
   try {
     response = await fetch(path, { signal, headers: { accept: "application/json" }, cache: "no-store" });
@@ -85,12 +93,20 @@ async function getJson<N extends SchemaName>(path: string, schemaName: N, signal
   if (!response.ok) {
     const envelope = dto.ErrorEnvelopeSchema.safeParse(body);
     if (envelope.success) throw new ApiError(envelope.data.error);
-    throw new ApiError({ status: response.status, code: "INTERNAL", message: `Unexpected ${response.status} from ${path}` });
+    throw new ApiError({
+      status: response.status,
+      code: "INTERNAL",
+      message: `Unexpected ${response.status} from ${path}`,
+    });
   }
   const schema: z.ZodType = dto[schemaName];
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new ApiError({ status: response.status, code: "UPSTREAM_BAD_RESPONSE", message: `Unexpected response shape from ${path}` });
+    throw new ApiError({
+      status: response.status,
+      code: "UPSTREAM_BAD_RESPONSE",
+      message: `Unexpected response shape from ${path}`,
+    });
   }
   // The schema picked by name is exactly Schemas[N]; TypeScript cannot follow the indexed access.
   return parsed.data as z.infer<Schemas[N]>;
@@ -104,5 +120,6 @@ export const api = {
     getJson(`${jobsPath(scope)}?${jobListSearch(query)}`, "JobListSchema", signal),
   job: (scope: JobScope, id: string, signal?: AbortSignal) =>
     getJson(`${jobsPath(scope)}/${enc(id)}`, "JobDetailSchema", signal),
-  downloadLinks: (scope: JobScope, id: string) => getJson(`${jobsPath(scope)}/${enc(id)}/download`, "DownloadLinksSchema"),
+  downloadLinks: (scope: JobScope, id: string) =>
+    getJson(`${jobsPath(scope)}/${enc(id)}/download`, "DownloadLinksSchema"),
 };

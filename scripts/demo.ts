@@ -26,11 +26,19 @@ async function main() {
 
   if (!env.DEMO_SKIP_BUILD) {
     console.log("Building the dashboard (production build)...");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync("npx", ["next", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
-  const simulator = await startSimulator({ port: env.DEMO_SIMULATOR_PORT, speed: env.DEMO_SPEED, scale: env.DEMO_SCALE, quiet: true });
+  const simulator = await startSimulator({
+    port: env.DEMO_SIMULATOR_PORT,
+    speed: env.DEMO_SPEED,
+    scale: env.DEMO_SCALE,
+    quiet: true,
+  });
 
   const demoPassword = randomBytes(9).toString("base64url");
   const users = env.BACKWATCH_USERS ?? `operator:${demoPassword}:operator`;

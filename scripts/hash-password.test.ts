@@ -12,7 +12,10 @@ describe("npm run hash-password", () => {
     const hash = out.stdout.trim();
     expect(hash).not.toContain("passphrase");
     expect(verifyPassword("a long enough passphrase", hash)).toBe(true);
-    expect(verifyUser(parseUsers(`dba:${hash}:operator,other:x:viewer`), "dba", "a long enough passphrase")).toEqual({ name: "dba", role: "operator" });
+    expect(verifyUser(parseUsers(`dba:${hash}:operator,other:x:viewer`), "dba", "a long enough passphrase")).toEqual({
+      name: "dba",
+      role: "operator",
+    });
   });
   it("refuses a short password", () => {
     const out = run("short\n");

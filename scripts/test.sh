@@ -8,6 +8,7 @@ export NEXT_TELEMETRY_DISABLED=1
 bash scripts/ensure-chromium.sh
 bash scripts/ensure-redis.sh
 
+echo "== prettier"; npx prettier --check . --log-level warn
 echo "== eslint"; npx eslint . --max-warnings=0
 echo "== tsc"; npx tsc --noEmit
 echo "== vitest"; npx vitest run

@@ -13,7 +13,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const viewer = { name: session.user.name, role: session.user.role };
   return (
     <Providers viewer={viewer}>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-zinc-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-zinc-900"
+      >
         Skip to content
       </a>
       <AppHeader viewer={viewer} theme={theme} />

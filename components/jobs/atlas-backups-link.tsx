@@ -1,7 +1,15 @@
 import { atlasBackupUrl } from "./atlas-links";
 
 /** Opens the cluster's backup page in the Atlas UI in a new tab. */
-export function AtlasBackupsLink({ baseUrl, groupId, clusterName }: { baseUrl: string; groupId: string; clusterName: string }) {
+export function AtlasBackupsLink({
+  baseUrl,
+  groupId,
+  clusterName,
+}: {
+  baseUrl: string;
+  groupId: string;
+  clusterName: string;
+}) {
   return (
     <a
       href={atlasBackupUrl(baseUrl, groupId, clusterName)}

@@ -4,7 +4,15 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
 /** Copies text (or the current URL) and says so in a live region. */
-export function CopyButton({ text, label, doneLabel = "Copied" }: { text?: string; label: string; doneLabel?: string }) {
+export function CopyButton({
+  text,
+  label,
+  doneLabel = "Copied",
+}: {
+  text?: string;
+  label: string;
+  doneLabel?: string;
+}) {
   const [done, setDone] = useState(false);
   const copy = async () => {
     await navigator.clipboard.writeText(text ?? window.location.href);

@@ -3,7 +3,13 @@ import { focusRing } from "@/components/ui/button";
 import type { Deprecation } from "@/lib/jobs/dto";
 
 /** Tenant restores are going away upstream: say what replaces them, when, and where to look instead. */
-export function DeprecationNotice({ deprecation, flexHref }: { deprecation: Deprecation | undefined; flexHref: string | null }) {
+export function DeprecationNotice({
+  deprecation,
+  flexHref,
+}: {
+  deprecation: Deprecation | undefined;
+  flexHref: string | null;
+}) {
   const retired = deprecation?.retired ?? false;
   return (
     <section

@@ -35,7 +35,9 @@ export function DownloadLinkButton({ scope, jobId }: { scope: JobScope; jobId: s
               </li>
             ))}
           </ul>
-          {links.data.expiresAt ? <p className="mt-1 text-zinc-700 dark:text-zinc-300">Links expire {formatUtc(links.data.expiresAt)}</p> : null}
+          {links.data.expiresAt ? (
+            <p className="mt-1 text-zinc-700 dark:text-zinc-300">Links expire {formatUtc(links.data.expiresAt)}</p>
+          ) : null}
         </div>
       ) : null}
     </div>

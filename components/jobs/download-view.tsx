@@ -18,10 +18,18 @@ function save(content: string, type: string, filename: string) {
 export const DownloadView = memo(function DownloadView({ jobs, basename }: { jobs: Job[]; basename: string }) {
   return (
     <div className="flex gap-2">
-      <Button size="sm" disabled={jobs.length === 0} onClick={() => save(jobsToCsv(jobs), "text/csv", `${basename}.csv`)}>
+      <Button
+        size="sm"
+        disabled={jobs.length === 0}
+        onClick={() => save(jobsToCsv(jobs), "text/csv", `${basename}.csv`)}
+      >
         Download CSV
       </Button>
-      <Button size="sm" disabled={jobs.length === 0} onClick={() => save(JSON.stringify(jobs, null, 2), "application/json", `${basename}.json`)}>
+      <Button
+        size="sm"
+        disabled={jobs.length === 0}
+        onClick={() => save(JSON.stringify(jobs, null, 2), "application/json", `${basename}.json`)}
+      >
         Download JSON
       </Button>
     </div>

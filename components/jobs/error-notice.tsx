@@ -23,7 +23,13 @@ function describe(error: unknown) {
     const { code, message, atlas, retryAfterSeconds, status } = error.envelope;
     return { code, message, status, atlas, retryAfterSeconds };
   }
-  return { code: "INTERNAL", message: error instanceof Error ? error.message : "Unknown error", status: 0, atlas: undefined, retryAfterSeconds: undefined };
+  return {
+    code: "INTERNAL",
+    message: error instanceof Error ? error.message : "Unknown error",
+    status: 0,
+    atlas: undefined,
+    retryAfterSeconds: undefined,
+  };
 }
 
 /**
@@ -31,10 +37,21 @@ function describe(error: unknown) {
  * `error` is a failed request, or the `stale` mark of a response served from the store while Atlas
  * fails; `stale` means the data on screen is still the last good response.
  */
-export function ErrorNotice({ error, onRetry, stale = false }: { error: unknown; onRetry: () => void; stale?: boolean }) {
+export function ErrorNotice({
+  error,
+  onRetry,
+  stale = false,
+}: {
+  error: unknown;
+  onRetry: () => void;
+  stale?: boolean;
+}) {
   const info = describe(error);
   return (
-    <div role="alert" className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-50">
+    <div
+      role="alert"
+      className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-50"
+    >
       <div className="flex flex-col gap-1">
         <p className="font-semibold">
           {stale ? "Refresh failed — showing stale data" : "Could not load"}: {info.message}

@@ -59,18 +59,45 @@ const status = col.accessor("status", {
 });
 // Times are "2026-11-23 03:42:13": the track fits the date, so the time wraps beneath it.
 const TIME = { track: { min: 7.5 } };
-const delivery = col.accessor((j) => j.deliveryType ?? "—", { id: "deliveryType", header: "Delivery", meta: { track: { min: 7 } } });
+const delivery = col.accessor((j) => j.deliveryType ?? "—", {
+  id: "deliveryType",
+  header: "Delivery",
+  meta: { track: { min: 7 } },
+});
 const point = col.accessor((j) => restorePoint(j), {
   id: "point",
   header: "Snapshot / point in time",
   cell: (i) => unbrokenDate(i.getValue()),
   meta: { track: { min: 13.5, grow: 2 } },
 });
-const target = col.accessor((j) => restoreTarget(j), { id: "target", header: "Target", cell: (i) => targetCell(i.row.original), meta: { track: { min: 8.5, grow: 1 } } });
-const started = col.accessor("startedAt", { id: "startedAt", header: "Started (UTC)", cell: (i) => formatUtcShort(i.getValue()), meta: TIME });
-const finished = col.accessor("finishedAt", { id: "finishedAt", header: "Finished (UTC)", cell: (i) => formatUtcShort(i.getValue()), meta: TIME });
-const duration = col.accessor("durationMs", { header: "Duration", cell: (i) => formatDuration(i.getValue()), meta: { cellClass: "whitespace-nowrap", track: { min: 6.5 } } });
-const expires = col.accessor("expiresAt", { header: "Expires (UTC)", cell: (i) => formatUtcShort(i.getValue()), meta: TIME });
+const target = col.accessor((j) => restoreTarget(j), {
+  id: "target",
+  header: "Target",
+  cell: (i) => targetCell(i.row.original),
+  meta: { track: { min: 8.5, grow: 1 } },
+});
+const started = col.accessor("startedAt", {
+  id: "startedAt",
+  header: "Started (UTC)",
+  cell: (i) => formatUtcShort(i.getValue()),
+  meta: TIME,
+});
+const finished = col.accessor("finishedAt", {
+  id: "finishedAt",
+  header: "Finished (UTC)",
+  cell: (i) => formatUtcShort(i.getValue()),
+  meta: TIME,
+});
+const duration = col.accessor("durationMs", {
+  header: "Duration",
+  cell: (i) => formatDuration(i.getValue()),
+  meta: { cellClass: "whitespace-nowrap", track: { min: 6.5 } },
+});
+const expires = col.accessor("expiresAt", {
+  header: "Expires (UTC)",
+  cell: (i) => formatUtcShort(i.getValue()),
+  meta: TIME,
+});
 
 /** A cell only an export fills (the export table shows nothing else); any other job shows a dash. */
 const exportCell =
@@ -89,7 +116,9 @@ function exportColumns(ctx: ColumnContext): JobColumn[] {
     col.display({
       id: "reason",
       header: "Failure reason",
-      cell: exportCell((j) => (j.stateReason ? [j.stateReason.errorCode, j.stateReason.message].filter(Boolean).join(": ") : "—")),
+      cell: exportCell((j) =>
+        j.stateReason ? [j.stateReason.errorCode, j.stateReason.message].filter(Boolean).join(": ") : "—",
+      ),
       meta: { track: { min: 8, grow: 1 } },
     }),
     col.display({
@@ -107,7 +136,9 @@ function exportColumns(ctx: ColumnContext): JobColumn[] {
     col.display({
       id: "customData",
       header: "Custom data",
-      cell: exportCell((j) => (j.customData.length === 0 ? "—" : j.customData.map((c) => `${c.key}=${c.value}`).join("\n"))),
+      cell: exportCell((j) =>
+        j.customData.length === 0 ? "—" : j.customData.map((c) => `${c.key}=${c.value}`).join("\n"),
+      ),
       // One key=value a line (pre-line keeps the newlines), not broken at any letter mid-pair.
       meta: { cellClass: "text-xs whitespace-pre-line", track: { min: 6.5, grow: 1 } },
     }),

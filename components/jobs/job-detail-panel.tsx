@@ -36,7 +36,11 @@ export const JobDetailPanel = memo(function JobDetailPanel({
         <AtlasBackupsLink baseUrl={atlasUiBaseUrl} groupId={scope.groupId} clusterName={scope.clusterName} />
       </div>
       {detail.error || detail.data?.stale ? (
-        <ErrorNotice error={detail.error ?? detail.data?.stale} onRetry={() => void detail.refetch()} stale={Boolean(detail.data)} />
+        <ErrorNotice
+          error={detail.error ?? detail.data?.stale}
+          onRetry={() => void detail.refetch()}
+          stale={Boolean(detail.data)}
+        />
       ) : null}
       {detail.isPending ? <p>Loading job…</p> : null}
       {downloadable ? <DownloadLinkButton scope={scope} jobId={job.id} /> : null}

@@ -27,10 +27,14 @@ const restore = (pointInTime: Extract<Job, { kind: "restore" }>["pointInTime"]):
 
 describe("restorePoint", () => {
   it("shows the oplog position when there is one", () => {
-    expect(restorePoint(restore({ utcSeconds: null, oplogTs: 1767225600, oplogInc: 7 }))).toBe("Point in time 2026-01-01 00:00:00 UTC (oplog 1767225600:7)");
+    expect(restorePoint(restore({ utcSeconds: null, oplogTs: 1767225600, oplogInc: 7 }))).toBe(
+      "Point in time 2026-01-01 00:00:00 UTC (oplog 1767225600:7)",
+    );
   });
   it("shows a point in time as a time", () => {
-    expect(restorePoint(restore({ utcSeconds: 1767225600, oplogTs: null, oplogInc: null }))).toBe("Point in time 2026-01-01 00:00:00 UTC");
+    expect(restorePoint(restore({ utcSeconds: 1767225600, oplogTs: null, oplogInc: null }))).toBe(
+      "Point in time 2026-01-01 00:00:00 UTC",
+    );
   });
   it("falls back to the snapshot time", () => {
     expect(restorePoint(restore(null))).toBe("Snapshot 2025-12-31 23:00:00 UTC");

@@ -6,13 +6,22 @@ export function restorePoint(job: Job): string {
   if (job.kind === "restore") {
     const pit = job.pointInTime;
     if (pit) {
-      if (pit.oplogTs !== null) return `Point in time ${formatUtc(pit.oplogTs * 1000)} (oplog ${pit.oplogTs}:${pit.oplogInc ?? 0})`;
+      if (pit.oplogTs !== null)
+        return `Point in time ${formatUtc(pit.oplogTs * 1000)} (oplog ${pit.oplogTs}:${pit.oplogInc ?? 0})`;
       if (pit.utcSeconds !== null) return `Point in time ${formatUtc(pit.utcSeconds * 1000)}`;
     }
-    return job.snapshotTakenAt ? `Snapshot ${formatUtc(job.snapshotTakenAt)}` : job.snapshotId ? `Snapshot ${job.snapshotId}` : "—";
+    return job.snapshotTakenAt
+      ? `Snapshot ${formatUtc(job.snapshotTakenAt)}`
+      : job.snapshotId
+        ? `Snapshot ${job.snapshotId}`
+        : "—";
   }
   if (job.kind === "tenant-restore" || job.kind === "flex-restore") {
-    return job.snapshotFinishedAt ? `Snapshot ${formatUtc(job.snapshotFinishedAt)}` : job.snapshotId ? `Snapshot ${job.snapshotId}` : "—";
+    return job.snapshotFinishedAt
+      ? `Snapshot ${formatUtc(job.snapshotFinishedAt)}`
+      : job.snapshotId
+        ? `Snapshot ${job.snapshotId}`
+        : "—";
   }
   return job.snapshotId ? `Snapshot ${job.snapshotId}` : "—";
 }
@@ -20,9 +29,11 @@ export function restorePoint(job: Job): string {
 /** Where a restore went: the target cluster and its project, either possibly unknown; null if neither. */
 export function restoreTargetParts(job: Job): { clusterName: string | null; projectId: string | null } | null {
   const parts =
-    job.kind === "restore" ? { clusterName: job.target?.clusterName || null, projectId: job.target?.groupId || null }
-    : job.kind === "tenant-restore" || job.kind === "flex-restore" ? { clusterName: job.targetDeploymentItemName || null, projectId: job.targetProjectId || null }
-    : null;
+    job.kind === "restore"
+      ? { clusterName: job.target?.clusterName || null, projectId: job.target?.groupId || null }
+      : job.kind === "tenant-restore" || job.kind === "flex-restore"
+        ? { clusterName: job.targetDeploymentItemName || null, projectId: job.targetProjectId || null }
+        : null;
   return parts && (parts.clusterName || parts.projectId) ? parts : null;
 }
 
@@ -52,7 +63,9 @@ export function flattenJob(job: Job): Record<string, string> {
     row.exportedCollections = job.progress ? String(job.progress.exported) : "";
     row.totalCollections = job.progress ? String(job.progress.total) : "";
     row.percent = job.progress?.percent != null ? String(job.progress.percent) : "";
-    row.stateReason = job.stateReason ? [job.stateReason.errorCode, job.stateReason.message].filter(Boolean).join(": ") : "";
+    row.stateReason = job.stateReason
+      ? [job.stateReason.errorCode, job.stateReason.message].filter(Boolean).join(": ")
+      : "";
     row.exportBucketId = job.exportBucketId ?? "";
     row.prefix = job.prefix ?? "";
     row.customData = job.customData.map((c) => `${c.key}=${c.value}`).join("; ");

@@ -33,10 +33,26 @@ export function JobTable({ busy, ...props }: JobTableProps & { busy: boolean }) 
   );
 }
 
-const JobTableBody = memo(function JobTableBody({ kind, jobs, caption, sort, dir, etas, onOpen, onSort }: JobTableProps) {
+const JobTableBody = memo(function JobTableBody({
+  kind,
+  jobs,
+  caption,
+  sort,
+  dir,
+  etas,
+  onOpen,
+  onSort,
+}: JobTableProps) {
   const columns = useMemo(() => columnsFor(kind, { onOpen, etas }), [kind, onOpen, etas]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions by design.
-  const table = useReactTable({ data: jobs, columns, getRowId: (job) => job.id, getCoreRowModel: getCoreRowModel(), manualPagination: true, manualSorting: true });
+  const table = useReactTable({
+    data: jobs,
+    columns,
+    getRowId: (job) => job.id,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+  });
   const tracks = useMemo(() => columns.map((c) => c.meta?.track ?? { min: 8 }), [columns]);
   return (
     <Table caption={caption} tracks={tracks}>
@@ -57,8 +73,12 @@ const JobTableBody = memo(function JobTableBody({ kind, jobs, caption, sort, dir
                       className={`rounded text-left ${focusRing}`}
                     >
                       {label}
-                      <span aria-hidden="true" className="ml-1">{active ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
-                      <span className="sr-only">{active ? `, sorted ${dir === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
+                      <span aria-hidden="true" className="ml-1">
+                        {active ? (dir === "asc" ? "▲" : "▼") : "↕"}
+                      </span>
+                      <span className="sr-only">
+                        {active ? `, sorted ${dir === "asc" ? "ascending" : "descending"}` : ", sort"}
+                      </span>
                     </button>
                   ) : (
                     label

@@ -18,7 +18,11 @@ export const StatusChips = memo(function StatusChips({
   const visible = JOB_STATUSES.filter((s) => (counts[s] ?? 0) > 0 || selected.includes(s));
   const total = JOB_STATUSES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
   const toggle = (status: JobStatus) =>
-    onChange(selected.includes(status) ? selected.filter((s) => s !== status) : JOB_STATUSES.filter((s) => s === status || selected.includes(s)));
+    onChange(
+      selected.includes(status)
+        ? selected.filter((s) => s !== status)
+        : JOB_STATUSES.filter((s) => s === status || selected.includes(s)),
+    );
   return (
     <div role="group" aria-label="Filter by status" className="flex flex-wrap items-center gap-2">
       <Chip pressed={selected.length === 0} onClick={() => onChange([])}>

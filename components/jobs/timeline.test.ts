@@ -7,7 +7,11 @@ const to = Date.parse("2026-01-02T00:00:00Z");
 
 describe("timelineBars", () => {
   it("runs a live job to the window's end but a failed job without a finish time is a tick", () => {
-    const bars = timelineBars([job("1", "running", "2026-01-01T10:00:00Z", null), job("2", "failed", "2026-01-01T09:00:00Z", null)], from, to);
+    const bars = timelineBars(
+      [job("1", "running", "2026-01-01T10:00:00Z", null), job("2", "failed", "2026-01-01T09:00:00Z", null)],
+      from,
+      to,
+    );
     expect(bars.map((b) => [b.job.status, b.end - b.start])).toEqual([
       ["running", 14 * 3600_000],
       ["failed", 0],

@@ -25,9 +25,23 @@ export const STATUS_TONE: Record<JobStatus, Tone> = {
 };
 
 /** `stacked` makes the badge its own line (a block as wide as its text), for a cell with a line beneath. */
-export function Badge({ tone = "neutral", stacked = false, children }: { tone?: Tone; stacked?: boolean; children: ReactNode }) {
+export function Badge({
+  tone = "neutral",
+  stacked = false,
+  children,
+}: {
+  tone?: Tone;
+  stacked?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <span className={cn(stacked ? "mb-0.5 block w-fit" : "inline-block", "rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset", TONES[tone])}>
+    <span
+      className={cn(
+        stacked ? "mb-0.5 block w-fit" : "inline-block",
+        "rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset",
+        TONES[tone],
+      )}
+    >
       {children}
     </span>
   );

@@ -3,11 +3,7 @@ import { focusRing } from "./button";
 import { cn } from "./cn";
 
 /** A toggle chip: aria-pressed carries the state for assistive tech, the fill carries it visually. */
-export function Chip({
-  pressed,
-  className,
-  ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { pressed: boolean }) {
+export function Chip({ pressed, className, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { pressed: boolean }) {
   return (
     <button
       type="button"

@@ -31,7 +31,10 @@ export function Progress({
       aria-valuetext={valueText}
       className="h-2 w-full min-w-24 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-700"
     >
-      <div className={cn("h-full rounded-full transition-[width] duration-500", fill)} style={{ width: `${percent}%` }} />
+      <div
+        className={cn("h-full rounded-full transition-[width] duration-500", fill)}
+        style={{ width: `${percent}%` }}
+      />
     </div>
   );
 }

@@ -27,7 +27,15 @@ export function Table({
     minWidth: `${tracks.reduce((sum, t) => sum + t.min, 0)}rem`,
   } as CSSProperties;
   return (
-    <div role="region" aria-label={caption} tabIndex={0} className={cn("relative max-w-full overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800", focusRing)}>
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className={cn(
+        "relative max-w-full overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800",
+        focusRing,
+      )}
+    >
       <table role="table" style={style} className={cn("block w-full text-left text-sm", className)} {...props}>
         <caption className="sr-only">{caption}</caption>
         {children}
@@ -37,7 +45,13 @@ export function Table({
 }
 
 export function THead(props: HTMLAttributes<HTMLTableSectionElement>) {
-  return <thead role="rowgroup" className="block border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900" {...props} />;
+  return (
+    <thead
+      role="rowgroup"
+      className="block border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
+      {...props}
+    />
+  );
 }
 
 export function TBody(props: HTMLAttributes<HTMLTableSectionElement>) {
@@ -51,7 +65,8 @@ export function Tr({ body = false, className, ...props }: HTMLAttributes<HTMLTab
       role="row"
       className={cn(
         "grid grid-cols-(--table-columns)",
-        body && "border-b border-zinc-100 [contain-intrinsic-size:auto_3.5rem] [content-visibility:auto] last:border-b-0 print:[content-visibility:visible] hover:bg-zinc-50 dark:border-zinc-800/70 dark:hover:bg-zinc-900",
+        body &&
+          "border-b border-zinc-100 [contain-intrinsic-size:auto_3.5rem] [content-visibility:auto] last:border-b-0 print:[content-visibility:visible] hover:bg-zinc-50 dark:border-zinc-800/70 dark:hover:bg-zinc-900",
         className,
       )}
       {...props}
@@ -60,7 +75,14 @@ export function Tr({ body = false, className, ...props }: HTMLAttributes<HTMLTab
 }
 
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th role="columnheader" scope="col" className={cn("px-3 py-2 font-semibold text-zinc-700 dark:text-zinc-200", className)} {...props} />;
+  return (
+    <th
+      role="columnheader"
+      scope="col"
+      className={cn("px-3 py-2 font-semibold text-zinc-700 dark:text-zinc-200", className)}
+      {...props}
+    />
+  );
 }
 
 /** Fixed tracks: a long unbroken value (an id, a prefix) wraps inside its cell instead of running into the next. */

@@ -27,11 +27,19 @@ export function Tabs<T extends string>({
   const move = (event: KeyboardEvent, index: number) => {
     const last = items.length - 1;
     const next =
-      event.key === "ArrowRight" ? (index === last ? 0 : index + 1)
-      : event.key === "ArrowLeft" ? (index === 0 ? last : index - 1)
-      : event.key === "Home" ? 0
-      : event.key === "End" ? last
-      : null;
+      event.key === "ArrowRight"
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === "ArrowLeft"
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? last
+              : null;
     if (next === null) return;
     event.preventDefault();
     const item = items[next];
@@ -40,7 +48,11 @@ export function Tabs<T extends string>({
     refs.current[next]?.focus();
   };
   return (
-    <div role="tablist" aria-label={label} className="flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800">
+    <div
+      role="tablist"
+      aria-label={label}
+      className="flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800"
+    >
       {items.map((item, index) => {
         const selected = item.value === value;
         return (

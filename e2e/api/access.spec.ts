@@ -1,5 +1,11 @@
 import type { APIRequestContext } from "@playwright/test";
-import { ClusterListSchema, DownloadLinksSchema, ErrorEnvelopeSchema, JobListSchema, type JobKind } from "../../lib/jobs/dto";
+import {
+  ClusterListSchema,
+  DownloadLinksSchema,
+  ErrorEnvelopeSchema,
+  JobListSchema,
+  type JobKind,
+} from "../../lib/jobs/dto";
 import { expect, test } from "../support/api-fixtures";
 import type { Fixtures, Simulator } from "../support/simulator-control";
 import { atlasListPath, everyRoute, hasDownload, listPath, showcaseClusters } from "../support/routes";
@@ -19,7 +25,10 @@ function urlsIn(value: unknown, at = "", out = new Map<string, string>()): Map<s
 // Presigned (S3, GCS, Azure SAS, CloudFront) or credential-bearing URLs, whatever field carries them;
 // `&` may reach a body as &amp; (HTML) or \u0026 (the RSC payload).
 const AMP = String.raw`(?:[?&]|&amp;|\\u0026)`;
-const SIGNED_URL = new RegExp(String.raw`https?://[^\s"'<>\\]+${AMP}(?:X-Amz-Signature|X-Amz-Credential|X-Goog-Signature|Signature|sig|sv|se|sp|Key-Pair-Id|token)=`, "i");
+const SIGNED_URL = new RegExp(
+  String.raw`https?://[^\s"'<>\\]+${AMP}(?:X-Amz-Signature|X-Amz-Credential|X-Goog-Signature|Signature|sig|sv|se|sp|Key-Pair-Id|token)=`,
+  "i",
+);
 const URL_WITH_CREDENTIALS = /https?:\/\/[^\s"'<>\\/@:]+:[^\s"'<>\\/@]+@/i;
 
 /** The download URLs Atlas holds, read straight from the simulator, and what a body must not contain. */
@@ -109,7 +118,9 @@ test("a forged session cookie is still 401", async ({ env, playwright }) => {
   const ctx = await playwright.request.newContext({
     baseURL: env.appUrl,
     storageState: { cookies: [], origins: [] },
-    extraHTTPHeaders: { Cookie: "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.forged.forged.forged.forged" },
+    extraHTTPHeaders: {
+      Cookie: "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.forged.forged.forged.forged",
+    },
   });
   expect((await ctx.get("/api/projects")).status()).toBe(401);
   await ctx.dispose();
@@ -124,11 +135,17 @@ for (const role of ["viewer", "operator"] as const) {
       const lists = await showcaseLists(operator, sim, fx);
       const truth = truthOf(lists);
       for (const kind of ["restore", "tenant-restore", "flex-restore"] as const) {
-        expect(lists.some((l) => l.kind === kind && jobsWithUrls(l).length > 0), `${kind}: Atlas holds download URLs`).toBe(true);
+        expect(
+          lists.some((l) => l.kind === kind && jobsWithUrls(l).length > 0),
+          `${kind}: Atlas holds download URLs`,
+        ).toBe(true);
       }
       for (const list of lists) {
         const pages = await everyPage(api, list.path);
-        expect(pages.map((p) => JobListSchema.parse(JSON.parse(p)).items.length).reduce((a, b) => a + b, 0), list.path).toBe(list.raw.size);
+        expect(
+          pages.map((p) => JobListSchema.parse(JSON.parse(p)).items.length).reduce((a, b) => a + b, 0),
+          list.path,
+        ).toBe(list.raw.size);
         for (const [i, body] of pages.entries()) expect(leaksIn(body, truth), `${list.path} page ${i + 1}`).toEqual([]);
       }
     });
@@ -172,7 +189,12 @@ for (const role of ["viewer", "operator"] as const) {
   });
 }
 
-test("viewer gets 403 on every download route; operator gets the URLs Atlas holds", async ({ operator, viewer, sim, fx }) => {
+test("viewer gets 403 on every download route; operator gets the URLs Atlas holds", async ({
+  operator,
+  viewer,
+  sim,
+  fx,
+}) => {
   for (const { kind, cluster } of showcaseClusters(fx)) {
     if (!hasDownload(kind)) continue;
     const path = listPath(kind, fx.showcase.groupId, cluster);

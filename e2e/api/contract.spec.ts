@@ -18,7 +18,10 @@ test.describe("every route's 200 shape (operator)", () => {
   });
 
   test("session names the user and role, nothing else", async ({ operator, viewer, env }) => {
-    expect(await (await operator.get("/api/session")).json()).toEqual({ name: env.users.operator.name, role: "operator" });
+    expect(await (await operator.get("/api/session")).json()).toEqual({
+      name: env.users.operator.name,
+      role: "operator",
+    });
     expect(await (await viewer.get("/api/session")).json()).toEqual({ name: env.users.viewer.name, role: "viewer" });
   });
 

@@ -5,8 +5,15 @@ import { expect, test } from "../support/api-fixtures";
 // Playwright config). Its dev login accepts any password for the accounts it knows.
 test.use({ storageState: { cookies: [], origins: [] } });
 
-for (const [login, role] of [["sso-operator", "operator"], ["sso-viewer", "viewer"]] as const) {
-  test(`SSO as ${login}: lands on the callbackUrl with role ${role} from the groups claim`, async ({ page, fx, env }) => {
+for (const [login, role] of [
+  ["sso-operator", "operator"],
+  ["sso-viewer", "viewer"],
+] as const) {
+  test(`SSO as ${login}: lands on the callbackUrl with role ${role} from the groups claim`, async ({
+    page,
+    fx,
+    env,
+  }) => {
     const target = `/projects/${fx.showcase.groupId}?via=sso`;
     await page.goto(target);
     await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
@@ -18,7 +25,12 @@ for (const [login, role] of [["sso-operator", "operator"], ["sso-viewer", "viewe
     await page.getByRole("button", { name: "Sign-in" }).click();
     await page.getByRole("button", { name: "Continue" }).click();
 
-    await expect(page).toHaveURL((url) => url.origin === env.appUrl && url.pathname.startsWith(`/projects/${fx.showcase.groupId}`) && url.searchParams.get("via") === "sso");
+    await expect(page).toHaveURL(
+      (url) =>
+        url.origin === env.appUrl &&
+        url.pathname.startsWith(`/projects/${fx.showcase.groupId}`) &&
+        url.searchParams.get("via") === "sso",
+    );
     const session = await page.request.get("/api/session");
     expect(await session.json()).toEqual({ name: login === "sso-operator" ? "Sso Operator" : "Sso Viewer", role });
 

@@ -26,7 +26,10 @@ const stays = (location: string, appUrl: string) => new URL(location, appUrl).or
 
 test.describe("open redirects after sign-in", () => {
   for (const callbackUrl of OFF_SITE) {
-    test(`a signed-in visit to /signin with callbackUrl ${JSON.stringify(callbackUrl)} stays on Backwatch`, async ({ operator, env }) => {
+    test(`a signed-in visit to /signin with callbackUrl ${JSON.stringify(callbackUrl)} stays on Backwatch`, async ({
+      operator,
+      env,
+    }) => {
       const res = await operator.get(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
       expect(res.status()).toBe(307);
       const location = res.headers()["location"] ?? "";
@@ -37,8 +40,15 @@ test.describe("open redirects after sign-in", () => {
 
   test("next-auth's own answer to a sign-in never points off-site", async ({ env }) => {
     for (const callbackUrl of OFF_SITE) {
-      const ctx = await playwrightRequest.newContext({ baseURL: env.appUrl, storageState: { cookies: [], origins: [] } });
-      const result = await signInAttempt(ctx, { username: env.users.viewer.name, password: env.users.viewer.password, callbackUrl });
+      const ctx = await playwrightRequest.newContext({
+        baseURL: env.appUrl,
+        storageState: { cookies: [], origins: [] },
+      });
+      const result = await signInAttempt(ctx, {
+        username: env.users.viewer.name,
+        password: env.users.viewer.password,
+        callbackUrl,
+      });
       expect(result.error).toBeNull();
       expect(stays(result.url, env.appUrl), `${JSON.stringify(callbackUrl)} -> ${result.url}`).toBe(true);
       expect(new URL(result.url).pathname.startsWith("//")).toBe(false);
@@ -47,7 +57,10 @@ test.describe("open redirects after sign-in", () => {
   });
 
   for (const callbackUrl of ["/.//evil.example/x", "/%2e//evil.example/x"]) {
-    test(`the browser lands on Backwatch after signing in with callbackUrl ${callbackUrl}`, async ({ browser, env }) => {
+    test(`the browser lands on Backwatch after signing in with callbackUrl ${callbackUrl}`, async ({
+      browser,
+      env,
+    }) => {
       const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
       const page = await context.newPage();
       await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
@@ -62,11 +75,16 @@ test.describe("open redirects after sign-in", () => {
 });
 
 test.describe("failed sign-ins are limited", () => {
-  test("a user name is locked after its failures, from any address, and then even the right password is refused", async ({ anon, env }) => {
+  test("a user name is locked after its failures, from any address, and then even the right password is refused", async ({
+    anon,
+    env,
+  }) => {
     const { name, password } = env.users.lockable;
     // BACKWATCH_SIGNIN_MAX_FAILURES is 3 in this run; each attempt comes from another address.
     for (const [i, address] of ["198.51.100.1", "198.51.100.2"].entries()) {
-      expect((await signInAttempt(anon, { username: name, password: `wrong-${i}` }, address)).error).toBe("CredentialsSignin");
+      expect((await signInAttempt(anon, { username: name, password: `wrong-${i}` }, address)).error).toBe(
+        "CredentialsSignin",
+      );
     }
     const third = await signInAttempt(anon, { username: name, password: "wrong-3" }, "198.51.100.3");
     expect(third.error).toMatch(/^TooManyAttempts:\d+$/);
@@ -77,7 +95,10 @@ test.describe("failed sign-ins are limited", () => {
   });
 
   test("the sign-in form says how long to wait", async ({ browser }) => {
-    const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.77" } });
+    const context = await browser.newContext({
+      storageState: { cookies: [], origins: [] },
+      extraHTTPHeaders: { "x-forwarded-for": "198.51.100.77" },
+    });
     const page = await context.newPage();
     const name = randomName("nobody");
     await page.goto("/signin");
@@ -85,9 +106,13 @@ test.describe("failed sign-ins are limited", () => {
       await page.getByLabel("Username").fill(name);
       await page.getByLabel("Password").fill(`wrong-${i}`);
       await page.getByRole("button", { name: "Sign in", exact: true }).click();
-      await expect(page.getByRole("alert").filter({ hasText: /Wrong username or password|Too many failed attempts/ })).toBeVisible();
+      await expect(
+        page.getByRole("alert").filter({ hasText: /Wrong username or password|Too many failed attempts/ }),
+      ).toBeVisible();
     }
-    await expect(page.getByRole("alert").filter({ hasText: /^Too many failed attempts\. Try again in \d+ s\.$/ })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: /^Too many failed attempts\. Try again in \d+ s\.$/ }),
+    ).toBeVisible();
     expect((await page.request.get("/api/session")).status()).toBe(401);
     await context.close();
   });
@@ -96,11 +121,14 @@ test.describe("failed sign-ins are limited", () => {
     const address = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
     const codes: Array<string | null> = [];
     // BACKWATCH_SIGNIN_MAX_FAILURES_PER_ADDRESS is 12 in this run.
-    for (let i = 0; i < 13; i++) codes.push((await signInAttempt(anon, { username: randomName(`spray${i}`), password: "x" }, address)).error);
+    for (let i = 0; i < 13; i++)
+      codes.push((await signInAttempt(anon, { username: randomName(`spray${i}`), password: "x" }, address)).error);
     expect(codes.slice(0, 11).every((c) => c === "CredentialsSignin")).toBe(true);
     expect(codes.at(-1)).toMatch(/^TooManyAttempts:/);
     // Another address is not affected.
-    expect((await signInAttempt(anon, { username: randomName("other"), password: "x" }, "203.0.113.250")).error).toBe("CredentialsSignin");
+    expect((await signInAttempt(anon, { username: randomName("other"), password: "x" }, "203.0.113.250")).error).toBe(
+      "CredentialsSignin",
+    );
   });
 });
 
@@ -112,31 +140,58 @@ test.describe("sessions end and are re-checked", () => {
     const cookie = await sessionCookie(env.appUrl, env.nextAuthSecret, claims);
     const res = await ctx.get("/api/session", { headers: { cookie: `${cookie.name}=${cookie.value}` } });
     const page = await ctx.get("/projects", { headers: { cookie: `${cookie.name}=${cookie.value}` }, maxRedirects: 0 });
-    const result = { api: res.status(), body: res.ok() ? await res.json() : null, page: page.status(), location: page.headers()["location"] ?? "" };
+    const result = {
+      api: res.status(),
+      body: res.ok() ? await res.json() : null,
+      page: page.status(),
+      location: page.headers()["location"] ?? "",
+    };
     await ctx.dispose();
     return result;
   }
 
   test("the control case: an OIDC-shaped token within its lifetime is accepted", async ({ env }) => {
-    const result = await sessionStatus(env, { name: "sso-person", role: "viewer", provider: "oidc", signedInAt: now() - 60 });
+    const result = await sessionStatus(env, {
+      name: "sso-person",
+      role: "viewer",
+      provider: "oidc",
+      signedInAt: now() - 60,
+    });
     expect(result.api).toBe(200);
     expect(result.body).toMatchObject({ name: "sso-person", role: "viewer" });
   });
 
   test("a session older than its absolute lifetime is refused, by the API and by pages", async ({ env }) => {
-    const result = await sessionStatus(env, { name: "sso-person", role: "operator", provider: "oidc", signedInAt: now() - 13 * 3600 });
+    const result = await sessionStatus(env, {
+      name: "sso-person",
+      role: "operator",
+      provider: "oidc",
+      signedInAt: now() - 13 * 3600,
+    });
     expect(result.api).toBe(401);
     expect(result.page).toBe(307);
     expect(result.location).toContain("/signin");
   });
 
   test("a local user no longer in BACKWATCH_USERS loses access", async ({ env }) => {
-    const result = await sessionStatus(env, { name: "removed-operator", role: "operator", provider: "local", signedInAt: now() - 60, cv: "x" });
+    const result = await sessionStatus(env, {
+      name: "removed-operator",
+      role: "operator",
+      provider: "local",
+      signedInAt: now() - 60,
+      cv: "x",
+    });
     expect(result.api).toBe(401);
   });
 
   test("a token claiming another role or a stale password for a real user is refused", async ({ env }) => {
-    const result = await sessionStatus(env, { name: env.users.viewer.name, role: "operator", provider: "local", signedInAt: now() - 60, cv: "forged" });
+    const result = await sessionStatus(env, {
+      name: env.users.viewer.name,
+      role: "operator",
+      provider: "local",
+      signedInAt: now() - 60,
+      cv: "forged",
+    });
     expect(result.api).toBe(401);
   });
 

@@ -21,7 +21,11 @@ test("a shared link survives sign-in: back to the same path and query", async ({
   await page.getByLabel("Username").fill(env.users.operator.name);
   await page.getByLabel("Password").fill(env.users.operator.password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL((url) => `${url.pathname}${url.search}`.startsWith(`/projects/${fx.showcase.groupId}`) && url.searchParams.get("shared") === "1");
+  await expect(page).toHaveURL(
+    (url) =>
+      `${url.pathname}${url.search}`.startsWith(`/projects/${fx.showcase.groupId}`) &&
+      url.searchParams.get("shared") === "1",
+  );
 });
 
 test("an off-site callbackUrl is ignored", async ({ page, env }) => {

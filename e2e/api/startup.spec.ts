@@ -14,10 +14,19 @@ function freePort(): Promise<number> {
   });
 }
 
-function start(env: Record<string, string>, port: number): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function start(
+  env: Record<string, string>,
+  port: number,
+): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let output = "";
   const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: {
+      NODE_ENV: "production",
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+    },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -73,7 +82,11 @@ test.describe("production start-up", () => {
     const port = await freePort();
     const app = start({ ...base(env), NEXTAUTH_URL: "https://backwatch.example.com" }, port);
     try {
-      await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
+      await expect
+        .poll(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status ?? 0, {
+          timeout: 60_000,
+        })
+        .toBe(200);
       const page = await fetch(`http://127.0.0.1:${port}/signin`);
       expect(page.headers.get("strict-transport-security")).toMatch(/^max-age=\d{7,}/);
       expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");

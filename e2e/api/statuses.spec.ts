@@ -17,13 +17,18 @@ async function allOurs(api: APIRequestContext, path: string, query = "") {
   return { items, totalCount: first!.totalCount, counts: first!.counts };
 }
 
-const nonZero = (counts: Partial<Record<JobStatus, number>>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n));
+const nonZero = (counts: Partial<Record<JobStatus, number>>) =>
+  Object.fromEntries(Object.entries(counts).filter(([, n]) => n));
 
 // The simulator's clock runs at 60x, so a job may move on between the upstream read and ours:
 // each comparison is retried until both reads agree.
 test.describe("normalized status and exact counts", () => {
   for (const kind of ["restore", "export", "tenant-restore", "flex-restore"] as const) {
-    test(`${kind}: every raw state is passed on as Atlas sent it and maps to its normalized status`, async ({ operator, sim, fx }) => {
+    test(`${kind}: every raw state is passed on as Atlas sent it and maps to its normalized status`, async ({
+      operator,
+      sim,
+      fx,
+    }) => {
       const { cluster } = showcaseClusters(fx).find((c) => c.kind === kind)!;
       await expect(async () => {
         const raw = await sim.atlasAll(atlasListPath(kind, fx.showcase.groupId, cluster));
@@ -37,7 +42,9 @@ test.describe("normalized status and exact counts", () => {
           const got = byId.get(String(job.id))!;
           expect({ status: got.status, rawState: got.rawState }, `${kind} ${String(job.id)}`).toEqual(expected);
         }
-        expect(ours.counts === undefined ? {} : nonZero(ours.counts)).toEqual(countByStatus(raw.map((j) => expectedStatus(kind, j).status)));
+        expect(ours.counts === undefined ? {} : nonZero(ours.counts)).toEqual(
+          countByStatus(raw.map((j) => expectedStatus(kind, j).status)),
+        );
       }).toPass({ timeout: 25_000, intervals: [500, 1000, 2000] });
     });
   }
@@ -57,7 +64,10 @@ test.describe("normalized status and exact counts", () => {
 
       const wanted: JobStatus[] = ["failed", "cancelled", "expired"];
       const ours = await allOurs(operator, path, wanted.map((s) => `&status=${s}`).join(""));
-      const expectedIds = [...expected].filter(([, s]) => wanted.includes(s)).map(([id]) => id).sort();
+      const expectedIds = [...expected]
+        .filter(([, s]) => wanted.includes(s))
+        .map(([id]) => id)
+        .sort();
       expect(expectedIds.length).toBeGreaterThan(0);
       expect(ours.totalCount).toBe(expectedIds.length);
       expect(ours.items.map((j) => j.id).sort()).toEqual(expectedIds);
@@ -69,7 +79,11 @@ test.describe("normalized status and exact counts", () => {
   test("payments-prod: pages do not overlap and follow the sort", async ({ operator, fx }) => {
     const path = listPath("restore", fx.showcase.groupId, fx.showcase.bigRestoreCluster);
     const pages = await Promise.all(
-      [1, 2, 3].map(async (page) => JobListSchema.parse(await (await operator.get(`${path}?pageSize=400&page=${page}&sort=startedAt&dir=asc`)).json())),
+      [1, 2, 3].map(async (page) =>
+        JobListSchema.parse(
+          await (await operator.get(`${path}?pageSize=400&page=${page}&sort=startedAt&dir=asc`)).json(),
+        ),
+      ),
     );
     const ids = pages.flatMap((p) => p.items.map((j) => j.id));
     expect(new Set(ids).size).toBe(fx.showcase.restoreJobCount);

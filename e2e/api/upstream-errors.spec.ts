@@ -27,7 +27,9 @@ test.describe("Atlas failures map to the one envelope", () => {
   });
 
   test("unknown job -> 404 NOT_FOUND", async ({ operator, fx }) => {
-    const res = await operator.get(`/api/projects/${fx.showcase.groupId}/clusters/${fx.showcase.bigRestoreCluster}/restore-jobs/${randomId()}`);
+    const res = await operator.get(
+      `/api/projects/${fx.showcase.groupId}/clusters/${fx.showcase.bigRestoreCluster}/restore-jobs/${randomId()}`,
+    );
     expect(res.status()).toBe(404);
     expect(ErrorEnvelopeSchema.parse(await res.json()).error.code).toBe("NOT_FOUND");
   });
@@ -36,7 +38,12 @@ test.describe("Atlas failures map to the one envelope", () => {
     // The Atlas client holds a whole project back for Retry-After, so this uses a project of its own.
     const g = randomId();
     const cluster = randomName("f429");
-    await sim.addFault({ path: clusterFaultPath(g, cluster), status: 429, errorCode: "RATE_LIMITED", retryAfterSeconds: 120 });
+    await sim.addFault({
+      path: clusterFaultPath(g, cluster),
+      status: 429,
+      errorCode: "RATE_LIMITED",
+      retryAfterSeconds: 120,
+    });
     const res = await operator.get(`/api/projects/${g}/clusters/${cluster}/exports`);
     expect(res.status()).toBe(503);
     expect(res.headers()["retry-after"]).toBe("120");
@@ -78,12 +85,28 @@ test.describe("Atlas failures map to the one envelope", () => {
   // Failures that throw inside Backwatch (undici's socket error, JSON.parse's SyntaxError, zod's issues):
   // the paths where a stack or an exception's own message could slip into the answer.
   const STACK = /\n\s*at |\bat .+:\d+:\d+|node_modules|\.next|\.(ts|js|mjs):\d+|webpack|turbopack/i;
-  const INTERNALS = /SyntaxError|TypeError|ZodError|JSON\.parse|Unexpected (token|end)|fetch failed|other side closed|UND_ERR|ECONNRESET|socket/i;
+  const INTERNALS =
+    /SyntaxError|TypeError|ZodError|JSON\.parse|Unexpected (token|end)|fetch failed|other side closed|UND_ERR|ECONNRESET|socket/i;
   const thrown = [
     { name: "a dropped connection", fault: { drop: true }, code: "UPSTREAM_ERROR", calls: 2 },
-    { name: "an HTML body", fault: { body: "<html><body>Bad gateway</body></html>" }, code: "UPSTREAM_BAD_RESPONSE", calls: 1 },
-    { name: "a truncated JSON body", fault: { body: '{"results": [{"id": "5f' }, code: "UPSTREAM_BAD_RESPONSE", calls: 1 },
-    { name: "JSON of another shape", fault: { body: '{"results": "none", "totalCount": "many"}' }, code: "UPSTREAM_BAD_RESPONSE", calls: 1 },
+    {
+      name: "an HTML body",
+      fault: { body: "<html><body>Bad gateway</body></html>" },
+      code: "UPSTREAM_BAD_RESPONSE",
+      calls: 1,
+    },
+    {
+      name: "a truncated JSON body",
+      fault: { body: '{"results": [{"id": "5f' },
+      code: "UPSTREAM_BAD_RESPONSE",
+      calls: 1,
+    },
+    {
+      name: "JSON of another shape",
+      fault: { body: '{"results": "none", "totalCount": "many"}' },
+      code: "UPSTREAM_BAD_RESPONSE",
+      calls: 1,
+    },
   ] as const;
   for (const c of thrown) {
     test(`${c.name} -> 502 ${c.code}, with no stack trace or exception text`, async ({ operator, sim, fx }) => {

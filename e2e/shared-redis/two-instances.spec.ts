@@ -11,7 +11,8 @@ import { requestCount } from "../support/simulator-control";
 type Instances = [APIRequestContext, APIRequestContext];
 
 async function instances(urls: string[]): Promise<Instances> {
-  const open = (baseURL: string) => playwrightRequest.newContext({ baseURL, storageState: storageStatePath("operator") });
+  const open = (baseURL: string) =>
+    playwrightRequest.newContext({ baseURL, storageState: storageStatePath("operator") });
   return [await open(urls[0]!), await open(urls[1]!)];
 }
 
@@ -28,7 +29,9 @@ test.describe("two instances on one Redis", () => {
 
   test("both report the Redis store as healthy", async () => {
     for (const app of apps) {
-      await expect.poll(async () => (await (await app.get("/api/health")).json()).store, { timeout: 15_000 }).toEqual({ kind: "redis", state: "ok" });
+      await expect
+        .poll(async () => (await (await app.get("/api/health")).json()).store, { timeout: 15_000 })
+        .toEqual({ kind: "redis", state: "ok" });
     }
   });
 
@@ -40,7 +43,9 @@ test.describe("two instances on one Redis", () => {
     const atlasPath = `GET /api/atlas/v2/groups/${project.id}/clusters/${cluster.name}/backup/restoreJobs`;
     const before = requestCount(await sim.counters(), atlasPath);
 
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => apps[i % 2]!.get(`${path}?page=${1 + (i % 3)}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => apps[i % 2]!.get(`${path}?page=${1 + (i % 3)}`)),
+    );
     expect(answers.map((r) => r.status())).toEqual(answers.map(() => 200));
     const lists = await Promise.all(answers.map(async (r) => JobListSchema.parse(await r.json())));
     // One read of Atlas for all 40: every answer carries the same fetchedAt and the same counts.
@@ -63,14 +68,18 @@ test.describe("two instances on one Redis", () => {
     try {
       await redis.call("CLIENT", "PAUSE", "8000", "ALL");
       for (const app of apps) {
-        await expect.poll(async () => (await (await app.get("/api/health")).json()).status, { timeout: 15_000 }).toBe("degraded");
+        await expect
+          .poll(async () => (await (await app.get("/api/health")).json()).status, { timeout: 15_000 })
+          .toBe("degraded");
         const health = await (await app.get("/api/health")).json();
         expect(health.store).toMatchObject({ kind: "redis", state: "degraded", reason: expect.any(String) });
         const res = await app.get(path);
         expect(res.status()).toBe(200);
       }
       for (const app of apps) {
-        await expect.poll(async () => (await (await app.get("/api/health")).json()).status, { timeout: 30_000 }).toBe("ok");
+        await expect
+          .poll(async () => (await (await app.get("/api/health")).json()).status, { timeout: 30_000 })
+          .toBe("ok");
       }
     } finally {
       await redis.call("CLIENT", "UNPAUSE").catch(() => undefined);

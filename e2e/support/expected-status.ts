@@ -2,8 +2,20 @@ import type { JobStatus } from "../../lib/jobs/dto";
 import type { JobRouteKind } from "./routes";
 
 // Written from FACTS.md §9, independently of lib/jobs/status.ts, so a regression there shows here.
-const EXPORT: Record<string, JobStatus> = { Queued: "queued", InProgress: "running", Successful: "completed", Failed: "failed", Cancelled: "cancelled" };
-const SHARED_TIER: Record<string, JobStatus> = { PENDING: "queued", QUEUED: "queued", RUNNING: "running", FAILED: "failed", COMPLETED: "completed" };
+const EXPORT: Record<string, JobStatus> = {
+  Queued: "queued",
+  InProgress: "running",
+  Successful: "completed",
+  Failed: "failed",
+  Cancelled: "cancelled",
+};
+const SHARED_TIER: Record<string, JobStatus> = {
+  PENDING: "queued",
+  QUEUED: "queued",
+  RUNNING: "running",
+  FAILED: "failed",
+  COMPLETED: "completed",
+};
 
 /** Raw states the showcase data must cover for each kind, so "every raw state" means every one. */
 export const RAW_STATES_TO_COVER: Record<JobRouteKind, string[]> = {
@@ -17,7 +29,10 @@ export const RAW_STATES_TO_COVER: Record<JobRouteKind, string[]> = {
  * The normalized status and raw state we expect for one upstream job as Atlas sent it. A Cloud Backup
  * restore job has no state field, only flags and finishedAt: its raw state names the one that decides.
  */
-export function expectedStatus(kind: JobRouteKind, raw: Record<string, unknown>): { status: JobStatus; rawState: string } {
+export function expectedStatus(
+  kind: JobRouteKind,
+  raw: Record<string, unknown>,
+): { status: JobStatus; rawState: string } {
   if (kind === "restore") {
     if (raw.cancelled === true) return { status: "cancelled", rawState: "cancelled" };
     if (raw.failed === true) return { status: "failed", rawState: "failed" };

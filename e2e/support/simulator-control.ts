@@ -45,7 +45,11 @@ export class Simulator extends SimulatorClient {
     const send = async () =>
       fetch(new URL(`/api/atlas/v2${path}`, this.baseUrl), {
         method,
-        headers: { authorization: `Bearer ${await this.token}`, accept: media, ...(init.body === undefined ? {} : { "content-type": media }) },
+        headers: {
+          authorization: `Bearer ${await this.token}`,
+          accept: media,
+          ...(init.body === undefined ? {} : { "content-type": media }),
+        },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
       });
     this.token ??= this.freshToken();

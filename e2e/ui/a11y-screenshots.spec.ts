@@ -14,16 +14,37 @@ const tableReady = (name: RegExp) => async (page: Page) => {
 };
 
 const VIEWS: View[] = [
-  { name: "projects", url: () => "/projects", ready: async (page) => void (await expect(page.getByRole("link", { name: /Payments/ })).toBeVisible()) },
+  {
+    name: "projects",
+    url: () => "/projects",
+    ready: async (page) => void (await expect(page.getByRole("link", { name: /Payments/ })).toBeVisible()),
+  },
   {
     name: "clusters",
     url: (f) => `/projects/${f.showcase.groupId}`,
-    ready: async (page) => void (await expect(page.getByRole("list", { name: "Clusters" }).getByRole("link").first()).toBeVisible()),
+    ready: async (page) =>
+      void (await expect(page.getByRole("list", { name: "Clusters" }).getByRole("link").first()).toBeVisible()),
   },
-  { name: "restore-jobs", url: (f) => clusterUrl(f, f.showcase.bigRestoreCluster, "pageSize=25"), ready: tableReady(/Restore jobs of/) },
-  { name: "exports", url: (f) => clusterUrl(f, f.showcase.exportCluster, "tab=export"), ready: tableReady(/Snapshot exports of/) },
-  { name: "tenant-restores", url: (f) => clusterUrl(f, f.showcase.sharedM5MigratedCluster, "tab=tenant-restore"), ready: tableReady(/Tenant restores of/) },
-  { name: "flex-restores", url: (f) => clusterUrl(f, f.showcase.flexCluster), ready: tableReady(/Flex restore jobs of/) },
+  {
+    name: "restore-jobs",
+    url: (f) => clusterUrl(f, f.showcase.bigRestoreCluster, "pageSize=25"),
+    ready: tableReady(/Restore jobs of/),
+  },
+  {
+    name: "exports",
+    url: (f) => clusterUrl(f, f.showcase.exportCluster, "tab=export"),
+    ready: tableReady(/Snapshot exports of/),
+  },
+  {
+    name: "tenant-restores",
+    url: (f) => clusterUrl(f, f.showcase.sharedM5MigratedCluster, "tab=tenant-restore"),
+    ready: tableReady(/Tenant restores of/),
+  },
+  {
+    name: "flex-restores",
+    url: (f) => clusterUrl(f, f.showcase.flexCluster),
+    ready: tableReady(/Flex restore jobs of/),
+  },
   {
     name: "job-detail",
     url: (f) => clusterUrl(f, f.showcase.bigRestoreCluster, "pageSize=25&status=failed"),
@@ -33,7 +54,11 @@ const VIEWS: View[] = [
       await expect(page.getByRole("dialog").getByRole("heading", { name: /Raw Atlas JSON/ })).toBeVisible();
     },
   },
-  { name: "not-found", url: (f) => clusterUrl(f, "no-such-cluster"), ready: async (page) => void (await expect(page.getByRole("heading", { name: /not found/i })).toBeVisible()) },
+  {
+    name: "not-found",
+    url: (f) => clusterUrl(f, "no-such-cluster"),
+    ready: async (page) => void (await expect(page.getByRole("heading", { name: /not found/i })).toBeVisible()),
+  },
 ];
 
 for (const scheme of ["light", "dark"] as const) {

@@ -31,7 +31,9 @@ test("filtering failed restores shows exactly as many jobs as the chip says", as
   await expect(pagination).toContainText(`of ${count} ·`);
 });
 
-test("the next page keeps the current rows on screen until it arrives, and the job panel is a link", async ({ page }) => {
+test("the next page keeps the current rows on screen until it arrives, and the job panel is a link", async ({
+  page,
+}) => {
   const f = await fixtures();
   await page.goto(clusterUrl(f, f.showcase.bigRestoreCluster, "pageSize=25"));
   const table = page.getByRole("table", { name: /Restore jobs of/ });
@@ -49,7 +51,10 @@ test("the next page keeps the current rows on screen until it arrives, and the j
   const dialog = page.getByRole("dialog", { name: `Job ${firstId}` });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("heading", { name: /Raw Atlas JSON/ })).toBeVisible();
-  await expect(dialog.getByRole("link", { name: "Open cluster backups in Atlas" })).toHaveAttribute("href", new RegExp(`/v2/${f.showcase.groupId}#/clusters/detail/${f.showcase.bigRestoreCluster}/backup`));
+  await expect(dialog.getByRole("link", { name: "Open cluster backups in Atlas" })).toHaveAttribute(
+    "href",
+    new RegExp(`/v2/${f.showcase.groupId}#/clusters/detail/${f.showcase.bigRestoreCluster}/backup`),
+  );
 
   // The same URL, opened directly, opens the same panel.
   await page.reload();

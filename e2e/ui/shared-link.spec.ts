@@ -19,5 +19,7 @@ test("a shared link survives sign-in and lands on the same filtered view", async
   expect(url.searchParams.get("sort")).toBe("finishedAt");
   await expect(page.getByRole("heading", { level: 1, name: f.showcase.bigRestoreCluster })).toBeVisible();
   await expect(page.getByRole("tab", { name: "Restore jobs" })).toHaveAttribute("aria-selected", "true");
-  await expect(page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name: /^failed \d+$/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(
+    page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name: /^failed \d+$/ }),
+  ).toHaveAttribute("aria-pressed", "true");
 });

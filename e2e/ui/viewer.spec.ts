@@ -7,7 +7,9 @@ import { clusterUrl, env, fixtures, sim } from "./ui-helpers";
 /** Every download/delivery URL Atlas holds for the big restore cluster, straight from the simulator. */
 async function deliveryUrls(): Promise<string[]> {
   const f = await fixtures();
-  const jobs = await sim.atlasAll(`/groups/${f.showcase.groupId}/clusters/${f.showcase.bigRestoreCluster}/backup/restoreJobs`);
+  const jobs = await sim.atlasAll(
+    `/groups/${f.showcase.groupId}/clusters/${f.showcase.bigRestoreCluster}/backup/restoreJobs`,
+  );
   const found = new Set<string>();
   const walk = (value: unknown, key = ""): void => {
     if (typeof value === "string" && /url/i.test(key) && /^https?:/.test(value)) found.add(value);

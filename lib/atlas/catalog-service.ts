@@ -6,8 +6,13 @@ import type { ServiceDeps } from "./service-deps";
 import { clusterToDto, flexClusterToDto, projectToDto } from "./to-dto/clusters";
 
 export async function listProjects(deps: ServiceDeps): Promise<ProjectList> {
-  const { results, receivedAt } = await deps.coalesce("projects", () => fetchAllPages(deps.client, operations.listGroups, {}, deps.pageConcurrency));
-  return { items: results.filter((g) => deps.isProjectAllowed(g.id)).map(projectToDto), fetchedAt: receivedAt.toISOString() };
+  const { results, receivedAt } = await deps.coalesce("projects", () =>
+    fetchAllPages(deps.client, operations.listGroups, {}, deps.pageConcurrency),
+  );
+  return {
+    items: results.filter((g) => deps.isProjectAllowed(g.id)).map(projectToDto),
+    fetchedAt: receivedAt.toISOString(),
+  };
 }
 
 /**

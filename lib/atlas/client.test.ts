@@ -13,7 +13,11 @@ import { GroupPageSchema } from "./schemas/group";
 const TOKEN_TTL_SECONDS = 3600;
 const NONCE_TTL_SECONDS = 300;
 // Every test builds a fresh client, hence a fresh token: lift the token endpoint's small bucket.
-const upstream = simulatorPerFile({ rateLimit: { tokenCapacity: 1_000 }, tokenTtlSeconds: TOKEN_TTL_SECONDS, nonceTtlSeconds: NONCE_TTL_SECONDS });
+const upstream = simulatorPerFile({
+  rateLimit: { tokenCapacity: 1_000 },
+  tokenTtlSeconds: TOKEN_TTL_SECONDS,
+  nonceTtlSeconds: NONCE_TTL_SECONDS,
+});
 
 function client(kind: "service-account" | "api-key", overrides: Partial<AtlasClientConfig> = {}): AtlasClient {
   const c = upstream.sim.credentials;
@@ -21,7 +25,14 @@ function client(kind: "service-account" | "api-key", overrides: Partial<AtlasCli
     kind === "api-key"
       ? { kind, publicKey: c.publicKey, privateKey: c.privateKey }
       : { kind, clientId: c.clientId, clientSecret: c.clientSecret };
-  return createAtlasClient({ baseUrl: upstream.sim.url, credentials, timeoutMs: 5_000, maxRetries: 2, retryMinDelayMs: 10, ...overrides });
+  return createAtlasClient({
+    baseUrl: upstream.sim.url,
+    credentials,
+    timeoutMs: 5_000,
+    maxRetries: 2,
+    retryMinDelayMs: 10,
+    ...overrides,
+  });
 }
 
 const rejection = (promise: Promise<unknown>) =>
@@ -64,7 +75,12 @@ describe("service account auth", () => {
   it("drops the token on a 401 and retries once with a new one", async () => {
     const atlas = client("service-account");
     await atlas.call(operations.listGroups, {});
-    await upstream.ctl.addFault({ path: "^/api/atlas/v2/groups$", status: 401, errorCode: "USER_UNAUTHORIZED", times: 1 });
+    await upstream.ctl.addFault({
+      path: "^/api/atlas/v2/groups$",
+      status: 401,
+      errorCode: "USER_UNAUTHORIZED",
+      times: 1,
+    });
     const { data } = await atlas.call(operations.listGroups, {});
     expect(data.results.length).toBeGreaterThan(0);
     expect(await upstream.ctl.count(TOKEN)).toBe(2);
@@ -85,7 +101,12 @@ describe("service account auth", () => {
     const sim = await startSimulator({ port: 0, control: true, quiet: true, tokenTtlSeconds: 1 });
     try {
       const { clientId, clientSecret } = sim.credentials;
-      const atlas = createAtlasClient({ baseUrl: sim.url, credentials: { kind: "service-account", clientId, clientSecret }, timeoutMs: 5_000, maxRetries: 0 });
+      const atlas = createAtlasClient({
+        baseUrl: sim.url,
+        credentials: { kind: "service-account", clientId, clientSecret },
+        timeoutMs: 5_000,
+        maxRetries: 0,
+      });
       await atlas.call(operations.listGroups, {});
       await new Promise((resolve) => setTimeout(resolve, 1_100));
       const { data } = await atlas.call(operations.listGroups, {});
@@ -99,7 +120,12 @@ describe("service account auth", () => {
   });
 
   it("reports bad credentials as an auth error without the secret", async () => {
-    const atlas = createAtlasClient({ baseUrl: upstream.sim.url, credentials: { kind: "service-account", clientId: "mdb_sa_id_nobody", clientSecret: "not-the-secret-x" }, timeoutMs: 5_000, maxRetries: 2 });
+    const atlas = createAtlasClient({
+      baseUrl: upstream.sim.url,
+      credentials: { kind: "service-account", clientId: "mdb_sa_id_nobody", clientSecret: "not-the-secret-x" },
+      timeoutMs: 5_000,
+      maxRetries: 2,
+    });
     const error = await rejection(atlas.call(operations.listGroups, {}));
     expect(error.kind).toBe("auth");
     expect(error.status).toBe(401);
@@ -112,7 +138,11 @@ describe("API key (digest) auth", () => {
     const atlas = client("api-key");
     const { groupId, bigRestoreCluster } = upstream.fx.showcase;
     for (let i = 0; i < 5; i++) await atlas.call(operations.listGroups, {});
-    await atlas.call(operations.listGroupClusterBackupRestoreJobs, { groupId, clusterName: bigRestoreCluster }, { query: { pageNum: 2, itemsPerPage: 10 } });
+    await atlas.call(
+      operations.listGroupClusterBackupRestoreJobs,
+      { groupId, clusterName: bigRestoreCluster },
+      { query: { pageNum: 2, itemsPerPage: 10 } },
+    );
     expect(await upstream.ctl.count(ANY, 401)).toBe(1);
     expect(await upstream.ctl.count(ANY, 200)).toBe(6);
   });
@@ -133,7 +163,12 @@ describe("API key (digest) auth", () => {
   });
 
   it("rejects a wrong private key as an auth error", async () => {
-    const atlas = createAtlasClient({ baseUrl: upstream.sim.url, credentials: { kind: "api-key", publicKey: upstream.sim.credentials.publicKey, privateKey: "wrong-private-key" }, timeoutMs: 5_000, maxRetries: 2 });
+    const atlas = createAtlasClient({
+      baseUrl: upstream.sim.url,
+      credentials: { kind: "api-key", publicKey: upstream.sim.credentials.publicKey, privateKey: "wrong-private-key" },
+      timeoutMs: 5_000,
+      maxRetries: 2,
+    });
     const error = await rejection(atlas.call(operations.listGroups, {}));
     expect(error.kind).toBe("auth");
     expect(error.message).not.toContain("wrong-private-key");
@@ -187,7 +222,12 @@ describe("rate limiting", () => {
   it("pauses only the limited project: the next call fails fast, another project proceeds", async () => {
     const [a, b] = upstream.fx.projects;
     const atlas = client("service-account");
-    await upstream.ctl.addFault({ path: `^/api/atlas/v2/groups/${a!.id}/flexClusters$`, status: 429, retryAfterSeconds: 30, times: 1 });
+    await upstream.ctl.addFault({
+      path: `^/api/atlas/v2/groups/${a!.id}/flexClusters$`,
+      status: 429,
+      retryAfterSeconds: 30,
+      times: 1,
+    });
     const first = await rejection(atlas.call(operations.listGroupFlexClusters, { groupId: a!.id }));
     expect(first).toMatchObject({ status: 429, retryAfterSeconds: 30 });
     const second = await rejection(atlas.call(operations.listGroupFlexClusters, { groupId: a!.id }));
@@ -202,7 +242,12 @@ describe("rate limiting", () => {
   it("waits out a short Retry-After inside the deadline, then calls once", async () => {
     const [a] = upstream.fx.projects;
     const atlas = client("service-account");
-    await upstream.ctl.addFault({ path: `^/api/atlas/v2/groups/${a!.id}/flexClusters$`, status: 429, retryAfterSeconds: 1, times: 1 });
+    await upstream.ctl.addFault({
+      path: `^/api/atlas/v2/groups/${a!.id}/flexClusters$`,
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
     await rejection(atlas.call(operations.listGroupFlexClusters, { groupId: a!.id }));
     await atlas.call(operations.listGroupFlexClusters, { groupId: a!.id });
     expect(await upstream.ctl.count(new RegExp(a!.id), 429)).toBe(1);
@@ -229,7 +274,13 @@ describe("failures", () => {
 
   it("rejects a body that is not JSON", async () => {
     const fakeFetch: typeof fetch = async () => new Response("<html>maintenance</html>", { status: 200 });
-    const atlas = createAtlasClient({ baseUrl: "http://127.0.0.1:9", credentials: { kind: "api-key", publicKey: "p", privateKey: "k" }, timeoutMs: 1_000, maxRetries: 0, fetch: fakeFetch });
+    const atlas = createAtlasClient({
+      baseUrl: "http://127.0.0.1:9",
+      credentials: { kind: "api-key", publicKey: "p", privateKey: "k" },
+      timeoutMs: 1_000,
+      maxRetries: 0,
+      fetch: fakeFetch,
+    });
     const error = await rejection(atlas.call(operations.listGroups, {}));
     expect(error).toMatchObject({ kind: "invalid-response", status: 200 });
   });

@@ -20,13 +20,24 @@ export interface AtlasResult<T> {
 
 export interface AtlasClient {
   readonly baseUrl: string;
-  call<O extends AtlasOperation>(op: O, params: PathParams<O>, options?: { query?: Query; signal?: AbortSignal }): Promise<AtlasResult<z.infer<O["schema"]>>>;
+  call<O extends AtlasOperation>(
+    op: O,
+    params: PathParams<O>,
+    options?: { query?: Query; signal?: AbortSignal },
+  ): Promise<AtlasResult<z.infer<O["schema"]>>>;
 }
 
 function authenticatorFor(config: AtlasClientConfig, fetchImpl: typeof fetch): Authenticator {
   const c = config.credentials;
   if (c.kind === "api-key") return createDigestAuthenticator(c.publicKey, c.privateKey);
-  const tokens = createTokenCache({ baseUrl: config.baseUrl, clientId: c.clientId, clientSecret: c.clientSecret, timeoutMs: config.timeoutMs, fetch: fetchImpl, shared: config.sharedTokens });
+  const tokens = createTokenCache({
+    baseUrl: config.baseUrl,
+    clientId: c.clientId,
+    clientSecret: c.clientSecret,
+    timeoutMs: config.timeoutMs,
+    fetch: fetchImpl,
+    shared: config.sharedTokens,
+  });
   return createBearerAuthenticator(tokens);
 }
 
@@ -56,26 +67,51 @@ export function createAtlasClient(config: AtlasClientConfig): AtlasClient {
         const receivedAt = new Date();
         return { response, receivedAt, text: await response.text() };
       } catch (error) {
-        throw new AtlasError({ ...describeFetchFailure(error), status: null, method: op.method, url: url.toString(), cause: error });
+        throw new AtlasError({
+          ...describeFetchFailure(error),
+          status: null,
+          method: op.method,
+          url: url.toString(),
+          cause: error,
+        });
       } finally {
         auth.settle?.(sent);
       }
     }
   }
 
-  async function call<O extends AtlasOperation>(op: O, params: PathParams<O>, options: { query?: Query; signal?: AbortSignal } = {}) {
+  async function call<O extends AtlasOperation>(
+    op: O,
+    params: PathParams<O>,
+    options: { query?: Query; signal?: AbortSignal } = {},
+  ) {
     const url = buildUrl(config.baseUrl, op, params as Record<string, string>, options.query);
     const href = url.toString();
     const deadline = Date.now() + config.timeoutMs;
     // Atlas rate-limits the backup endpoints per project; calls outside a project share one user scope.
     const scope = (params as Record<string, string>).groupId ?? "(user)";
     const tooLate = (retryAfterSeconds: number) =>
-      new AtlasError({ kind: "http", status: 429, errorCode: "RATE_LIMITED", detail: `Atlas asked Backwatch to pause calls for this project; retry in ${retryAfterSeconds} s`, method: op.method, url: href, retryAfterSeconds });
+      new AtlasError({
+        kind: "http",
+        status: 429,
+        errorCode: "RATE_LIMITED",
+        detail: `Atlas asked Backwatch to pause calls for this project; retry in ${retryAfterSeconds} s`,
+        method: op.method,
+        url: href,
+        retryAfterSeconds,
+      });
 
     const attempt = async (): Promise<AtlasResult<z.infer<O["schema"]>>> => {
       await gate.pass(scope, deadline, tooLate);
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new AtlasError({ kind: "timeout", status: null, detail: "request deadline passed", method: op.method, url: href });
+      if (remaining <= 0)
+        throw new AtlasError({
+          kind: "timeout",
+          status: null,
+          detail: "request deadline passed",
+          method: op.method,
+          url: href,
+        });
       const signals = [AbortSignal.timeout(remaining), ...(options.signal ? [options.signal] : [])];
       const { response, receivedAt, text } = await send(op, url, deadline, AbortSignal.any(signals));
       if (response.status === 429) {

@@ -29,7 +29,9 @@ export class AtlasError extends Error {
   constructor(init: AtlasErrorInit) {
     const url = redactUrl(init.url);
     const head = init.status === null ? init.kind : `${init.status}${init.errorCode ? ` ${init.errorCode}` : ""}`;
-    super(`Atlas ${init.method} ${url} failed: ${head}${init.detail ? ` - ${init.detail}` : ""}`, { cause: init.cause });
+    super(`Atlas ${init.method} ${url} failed: ${head}${init.detail ? ` - ${init.detail}` : ""}`, {
+      cause: init.cause,
+    });
     this.kind = init.kind;
     this.status = init.status;
     this.errorCode = init.errorCode ?? null;

@@ -7,6 +7,7 @@ export function describeFetchFailure(error: unknown): { kind: "timeout" | "netwo
   }
   const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
   const code = typeof cause?.code === "string" ? cause.code : undefined;
-  const message = typeof cause?.message === "string" ? cause.message : error instanceof Error ? error.message : String(error);
+  const message =
+    typeof cause?.message === "string" ? cause.message : error instanceof Error ? error.message : String(error);
   return { kind: "network", detail: code ? `${code}: ${message}` : message };
 }

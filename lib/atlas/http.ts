@@ -21,7 +21,13 @@ export function buildUrl(baseUrl: string, op: AtlasOperation, params: Record<str
 export const acceptHeader = (version: string) => `application/vnd.atlas.${version}+json`;
 
 /** Turns a non-2xx answer into AtlasError, keeping Atlas's own errorCode and detail. */
-export function httpError(status: number, text: string, method: string, url: string, extra: { retryAfterSeconds?: number } = {}): AtlasError {
+export function httpError(
+  status: number,
+  text: string,
+  method: string,
+  url: string,
+  extra: { retryAfterSeconds?: number } = {},
+): AtlasError {
   const body = ApiErrorSchema.safeParse(parseJson(text));
   return new AtlasError({
     kind: status === 401 ? "auth" : "http",
@@ -35,7 +41,12 @@ export function httpError(status: number, text: string, method: string, url: str
 }
 
 /** Body text -> JSON -> the operation's schema; anything else is an invalid-response AtlasError. */
-export function parseBody<S extends z.ZodType>(op: AtlasOperation<string, S>, status: number, text: string, url: string): z.infer<S> {
+export function parseBody<S extends z.ZodType>(
+  op: AtlasOperation<string, S>,
+  status: number,
+  text: string,
+  url: string,
+): z.infer<S> {
   const json = parseJson(text);
   const fail = (detail: string) => new AtlasError({ kind: "invalid-response", status, detail, method: op.method, url });
   if (json === undefined) throw fail(`${op.id}: response body is not JSON`);

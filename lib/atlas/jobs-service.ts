@@ -20,14 +20,32 @@ function fetchJobList(deps: ServiceDeps, kind: JobKind, groupId: string, cluster
   return coalesce(`jobs:${kind}:${groupId}:${clusterName}`, async () => {
     switch (kind) {
       case "restore":
-        return fetchAllPages(client, operations.listGroupClusterBackupRestoreJobs, { groupId, clusterName }, pageConcurrency);
+        return fetchAllPages(
+          client,
+          operations.listGroupClusterBackupRestoreJobs,
+          { groupId, clusterName },
+          pageConcurrency,
+        );
       case "export":
-        return fetchAllPages(client, operations.listGroupClusterBackupExports, { groupId, clusterName }, pageConcurrency);
+        return fetchAllPages(
+          client,
+          operations.listGroupClusterBackupExports,
+          { groupId, clusterName },
+          pageConcurrency,
+        );
       case "flex-restore":
-        return fetchAllPages(client, operations.listGroupFlexClusterBackupRestoreJobs, { groupId, name: clusterName }, pageConcurrency);
+        return fetchAllPages(
+          client,
+          operations.listGroupFlexClusterBackupRestoreJobs,
+          { groupId, name: clusterName },
+          pageConcurrency,
+        );
       case "tenant-restore": {
         // The tenant list takes no paging parameters: Atlas returns the whole history at once.
-        const { data, receivedAt } = await client.call(operations.listGroupClusterBackupTenantRestores, { groupId, clusterName });
+        const { data, receivedAt } = await client.call(operations.listGroupClusterBackupTenantRestores, {
+          groupId,
+          clusterName,
+        });
         return { results: data.results, receivedAt };
       }
     }
@@ -36,23 +54,30 @@ function fetchJobList(deps: ServiceDeps, kind: JobKind, groupId: string, cluster
 
 function fetchJob(deps: ServiceDeps, kind: JobKind, groupId: string, clusterName: string, jobId: string) {
   const { client, coalesce } = deps;
-  return coalesce(`job:${kind}:${groupId}:${clusterName}:${jobId}`, async (): Promise<{ data: RawJob; receivedAt: Date }> => {
-    switch (kind) {
-      case "restore":
-        return client.call(operations.getGroupClusterBackupRestoreJob, { groupId, clusterName, jobId });
-      case "export":
-        return client.call(operations.getGroupClusterBackupExport, { groupId, clusterName, jobId });
-      case "flex-restore":
-        return client.call(operations.getGroupFlexClusterBackupRestoreJob, { groupId, name: clusterName, jobId });
-      case "tenant-restore":
-        // After the sunset the list answers empty with deprecation.retired; one job has no such answer.
-        return client.call(operations.getGroupClusterBackupTenantRestore, { groupId, clusterName, jobId }).catch(rethrowRetired);
-    }
-  });
+  return coalesce(
+    `job:${kind}:${groupId}:${clusterName}:${jobId}`,
+    async (): Promise<{ data: RawJob; receivedAt: Date }> => {
+      switch (kind) {
+        case "restore":
+          return client.call(operations.getGroupClusterBackupRestoreJob, { groupId, clusterName, jobId });
+        case "export":
+          return client.call(operations.getGroupClusterBackupExport, { groupId, clusterName, jobId });
+        case "flex-restore":
+          return client.call(operations.getGroupFlexClusterBackupRestoreJob, { groupId, name: clusterName, jobId });
+        case "tenant-restore":
+          // After the sunset the list answers empty with deprecation.retired; one job has no such answer.
+          return client
+            .call(operations.getGroupClusterBackupTenantRestore, { groupId, clusterName, jobId })
+            .catch(rethrowRetired);
+      }
+    },
+  );
 }
 
 function successor(deps: ServiceDeps, groupId: string, clusterName: string): Promise<boolean> {
-  return deps.coalesce(`flex-exists:${groupId}:${clusterName}`, () => flexSuccessorExists(deps.client, groupId, clusterName));
+  return deps.coalesce(`flex-exists:${groupId}:${clusterName}`, () =>
+    flexSuccessorExists(deps.client, groupId, clusterName),
+  );
 }
 
 /** A cluster's whole job list of one kind as our DTOs, with what it cost: the read model's loader. */
@@ -63,7 +88,8 @@ export async function loadJobList(
   clusterName: string,
 ): Promise<{ jobs: Job[]; deprecation?: Deprecation; receivedAt: Date; calls: number }> {
   deps.assertProjectAllowed(groupId);
-  const toDtos = (results: RawJob[], receivedAt: Date) => results.map((raw) => jobToDto(kind, raw, { groupId, clusterName, now: receivedAt }));
+  const toDtos = (results: RawJob[], receivedAt: Date) =>
+    results.map((raw) => jobToDto(kind, raw, { groupId, clusterName, now: receivedAt }));
   if (kind !== "tenant-restore") {
     const { results, receivedAt } = await fetchJobList(deps, kind, groupId, clusterName);
     return { jobs: toDtos(results, receivedAt), receivedAt, calls: pagesOf(results.length) };
@@ -76,10 +102,20 @@ export async function loadJobList(
     successor(deps, groupId, clusterName),
   ]);
   const receivedAt = list?.receivedAt ?? new Date();
-  return { jobs: toDtos(list?.results ?? [], receivedAt), deprecation: tenantDeprecation(clusterName, hasSuccessor, list === null), receivedAt, calls: 2 };
+  return {
+    jobs: toDtos(list?.results ?? [], receivedAt),
+    deprecation: tenantDeprecation(clusterName, hasSuccessor, list === null),
+    receivedAt,
+    calls: 2,
+  };
 }
 
-async function deprecationFor(deps: ServiceDeps, kind: JobKind, groupId: string, clusterName: string): Promise<Deprecation | undefined> {
+async function deprecationFor(
+  deps: ServiceDeps,
+  kind: JobKind,
+  groupId: string,
+  clusterName: string,
+): Promise<Deprecation | undefined> {
   if (kind !== "tenant-restore") return undefined;
   return tenantDeprecation(clusterName, await successor(deps, groupId, clusterName), false);
 }
@@ -105,7 +141,13 @@ export async function loadJob(
   return { detail, receivedAt, calls: deprecation ? 2 : 1 };
 }
 
-export async function getJobDownloadLinks(deps: ServiceDeps, kind: JobKind, groupId: string, clusterName: string, jobId: string): Promise<DownloadLinks> {
+export async function getJobDownloadLinks(
+  deps: ServiceDeps,
+  kind: JobKind,
+  groupId: string,
+  clusterName: string,
+  jobId: string,
+): Promise<DownloadLinks> {
   deps.assertProjectAllowed(groupId);
   const { data, receivedAt } = await fetchJob(deps, kind, groupId, clusterName, jobId);
   const raw = data as { expiresAt?: string | null; expirationDate?: string | null };

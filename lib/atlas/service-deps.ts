@@ -25,7 +25,10 @@ export function createServiceDeps(client: AtlasClient, config: AtlasServiceConfi
     isProjectAllowed,
     assertProjectAllowed(groupId) {
       if (!isProjectAllowed(groupId)) {
-        throw projectNotFound(groupId, new URL(`/api/atlas/v2/groups/${encodeURIComponent(groupId)}`, client.baseUrl).toString());
+        throw projectNotFound(
+          groupId,
+          new URL(`/api/atlas/v2/groups/${encodeURIComponent(groupId)}`, client.baseUrl).toString(),
+        );
       }
     },
   };

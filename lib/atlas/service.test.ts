@@ -13,7 +13,13 @@ const upstream = simulatorPerFile({ rateLimit: { tokenCapacity: 1_000 } });
 
 function deps(projectAllowlist: string[] = []): ServiceDeps {
   const { clientId, clientSecret } = upstream.sim.credentials;
-  const client = createAtlasClient({ baseUrl: upstream.sim.url, credentials: { kind: "service-account", clientId, clientSecret }, timeoutMs: 10_000, maxRetries: 2, retryMinDelayMs: 10 });
+  const client = createAtlasClient({
+    baseUrl: upstream.sim.url,
+    credentials: { kind: "service-account", clientId, clientSecret },
+    timeoutMs: 10_000,
+    maxRetries: 2,
+    retryMinDelayMs: 10,
+  });
   return createServiceDeps(client, { projectAllowlist });
 }
 
@@ -30,7 +36,14 @@ const jobs = {
   getJobDownloadLinks: atlasJobs.getJobDownloadLinks,
 };
 
-const q = (over: Partial<JobListQuery> = {}): JobListQuery => ({ status: [], page: 1, pageSize: 50, sort: "startedAt", dir: "desc", ...over });
+const q = (over: Partial<JobListQuery> = {}): JobListQuery => ({
+  status: [],
+  page: 1,
+  pageSize: 50,
+  sort: "startedAt",
+  dir: "desc",
+  ...over,
+});
 const RESTORE_LIST = /^GET \/api\/atlas\/v2\/groups\/\w+\/clusters\/payments-prod\/backup\/restoreJobs$/;
 
 describe("listJobs over a cluster with 1,200 restore jobs", () => {
@@ -48,7 +61,13 @@ describe("listJobs over a cluster with 1,200 restore jobs", () => {
     const { groupId, bigRestoreCluster } = upstream.fx.showcase;
     const d = deps();
     const all = await jobs.listJobs(d, "restore", groupId, bigRestoreCluster, q());
-    const failed = await jobs.listJobs(d, "restore", groupId, bigRestoreCluster, q({ status: ["failed", "expired"], pageSize: 500, sort: "finishedAt", dir: "asc" }));
+    const failed = await jobs.listJobs(
+      d,
+      "restore",
+      groupId,
+      bigRestoreCluster,
+      q({ status: ["failed", "expired"], pageSize: 500, sort: "finishedAt", dir: "asc" }),
+    );
     expect(failed.totalCount).toBe(all.counts.failed + all.counts.expired);
     expect(failed.totalCount).toBeGreaterThan(0);
     expect(failed.items.every((j) => j.status === "failed" || j.status === "expired")).toBe(true);
@@ -104,7 +123,11 @@ describe("tenant restores", () => {
     const d = deps();
     const m2 = await jobs.listJobs(d, "tenant-restore", groupId, sharedM2Cluster, q());
     expect(m2.totalCount).toBeGreaterThan(0);
-    expect(m2.deprecation).toMatchObject({ sunset: "2026-01-22", retired: false, successor: { kind: "flex-restore", exists: false } });
+    expect(m2.deprecation).toMatchObject({
+      sunset: "2026-01-22",
+      retired: false,
+      successor: { kind: "flex-restore", exists: false },
+    });
     const m5 = await jobs.listJobs(d, "tenant-restore", groupId, sharedM5MigratedCluster, q());
     expect(m5.deprecation?.successor.exists).toBe(true);
   });
@@ -125,11 +148,19 @@ describe("tenant restores", () => {
     const d = deps();
     const [job] = (await jobs.listJobs(d, "tenant-restore", groupId, sharedM2Cluster, q())).items;
     await upstream.ctl.setConfig({ tenantSunset: true });
-    const retired = { name: "RetiredEndpointError", message: expect.stringContaining("2026-01-22"), upstream: { status: 410, errorCode: "VERSION_GONE" } };
+    const retired = {
+      name: "RetiredEndpointError",
+      message: expect.stringContaining("2026-01-22"),
+      upstream: { status: 410, errorCode: "VERSION_GONE" },
+    };
     await expect(jobs.getJob(d, "tenant-restore", groupId, sharedM2Cluster, job!.id)).rejects.toMatchObject(retired);
-    await expect(jobs.getJobDownloadLinks(d, "tenant-restore", groupId, sharedM2Cluster, job!.id)).rejects.toMatchObject(retired);
+    await expect(
+      jobs.getJobDownloadLinks(d, "tenant-restore", groupId, sharedM2Cluster, job!.id),
+    ).rejects.toMatchObject(retired);
     await upstream.ctl.setConfig({ tenantSunset: false });
-    await expect(jobs.getJob(d, "tenant-restore", groupId, sharedM2Cluster, "0123456789abcdef01234567")).rejects.toMatchObject({ name: "AtlasError", status: 404 });
+    await expect(
+      jobs.getJob(d, "tenant-restore", groupId, sharedM2Cluster, "0123456789abcdef01234567"),
+    ).rejects.toMatchObject({ name: "AtlasError", status: 404 });
   });
 });
 
@@ -138,9 +169,22 @@ describe("clusters", () => {
     const { groupId, bigRestoreCluster, sharedM2Cluster, sharedM5MigratedCluster, flexCluster } = upstream.fx.showcase;
     const list = ClusterListSchema.parse(await catalog.listClusters(deps(), groupId));
     const find = (name: string, tier: string) => list.items.find((c) => c.name === name && c.tier === tier);
-    expect(find(bigRestoreCluster, "dedicated")).toMatchObject({ instanceSize: "M30", backupEnabled: true, jobKinds: ["restore", "export"] });
-    expect(find(sharedM2Cluster, "shared")).toMatchObject({ instanceSize: "M2", backupEnabled: true, jobKinds: ["tenant-restore"], flexSuccessor: false });
-    expect(find(sharedM5MigratedCluster, "shared")).toMatchObject({ instanceSize: "M5", jobKinds: ["tenant-restore", "flex-restore"], flexSuccessor: true });
+    expect(find(bigRestoreCluster, "dedicated")).toMatchObject({
+      instanceSize: "M30",
+      backupEnabled: true,
+      jobKinds: ["restore", "export"],
+    });
+    expect(find(sharedM2Cluster, "shared")).toMatchObject({
+      instanceSize: "M2",
+      backupEnabled: true,
+      jobKinds: ["tenant-restore"],
+      flexSuccessor: false,
+    });
+    expect(find(sharedM5MigratedCluster, "shared")).toMatchObject({
+      instanceSize: "M5",
+      jobKinds: ["tenant-restore", "flex-restore"],
+      flexSuccessor: true,
+    });
     expect(find(flexCluster, "flex")).toMatchObject({ jobKinds: ["flex-restore"] });
   });
 });

@@ -24,7 +24,16 @@ export async function flexSuccessorExists(client: AtlasClient, groupId: string, 
 export function isRetiredEndpoint(error: unknown): boolean {
   if (!isAtlasError(error) || error.kind !== "http") return false;
   if (error.status === 410) return true;
-  return error.status === 404 && !["CLUSTER_NOT_FOUND", "GROUP_NOT_FOUND", "INVALID_GROUP_ID", "TENANT_RESTORE_NOT_FOUND", "RESTORE_JOB_NOT_FOUND"].includes(error.errorCode ?? "");
+  return (
+    error.status === 404 &&
+    ![
+      "CLUSTER_NOT_FOUND",
+      "GROUP_NOT_FOUND",
+      "INVALID_GROUP_ID",
+      "TENANT_RESTORE_NOT_FOUND",
+      "RESTORE_JOB_NOT_FOUND",
+    ].includes(error.errorCode ?? "")
+  );
 }
 
 /**
@@ -55,5 +64,10 @@ export function tenantDeprecation(clusterName: string, successorExists: boolean,
   const message = retired
     ? `Atlas retired the shared-tier (M2/M5) restore endpoints on ${TENANT_SUNSET} and no longer returns this history; the list is empty because Atlas cannot be asked, not because there were no restores. ${successor}`
     : `Shared-tier (M2/M5) restore endpoints are deprecated and sunset on ${TENANT_SUNSET}. ${successor}`;
-  return { sunset: TENANT_SUNSET, retired, message, successor: { kind: "flex-restore", clusterName, exists: successorExists } };
+  return {
+    sunset: TENANT_SUNSET,
+    retired,
+    message,
+    successor: { kind: "flex-restore", clusterName, exists: successorExists },
+  };
 }

@@ -4,7 +4,15 @@ import * as catalog from "@/lib/atlas/catalog-service";
 import { ITEMS_PER_PAGE } from "@/lib/atlas/fetch-all";
 import * as atlasJobs from "@/lib/atlas/jobs-service";
 import type { ServiceDeps } from "@/lib/atlas/service-deps";
-import { ClusterSchema, DeprecationSchema, JOB_KINDS, JobDetailSchema, JobSchema, ProjectSchema, type JobKind } from "@/lib/jobs/dto";
+import {
+  ClusterSchema,
+  DeprecationSchema,
+  JOB_KINDS,
+  JobDetailSchema,
+  JobSchema,
+  ProjectSchema,
+  type JobKind,
+} from "@/lib/jobs/dto";
 import type { Resource } from "@/lib/store/read-model";
 import { jobsWindow, type Freshness } from "./freshness";
 
@@ -39,7 +47,10 @@ export function projectsResource({ atlas, freshness }: ResourceDeps): Resource<z
   };
 }
 
-export function clustersResource({ atlas, freshness }: ResourceDeps, groupId: string): Resource<z.infer<typeof ClusterSchema>[]> {
+export function clustersResource(
+  { atlas, freshness }: ResourceDeps,
+  groupId: string,
+): Resource<z.infer<typeof ClusterSchema>[]> {
   return {
     key: `clusters:${groupId}`,
     // Cluster lists spend the Clusters endpoint set's bucket, not Cloud Backups': no budget scope.
@@ -55,7 +66,12 @@ export function clustersResource({ atlas, freshness }: ResourceDeps, groupId: st
   };
 }
 
-export function jobListResource({ atlas, freshness }: ResourceDeps, kind: JobKind, groupId: string, clusterName: string): Resource<StoredJobList> {
+export function jobListResource(
+  { atlas, freshness }: ResourceDeps,
+  kind: JobKind,
+  groupId: string,
+  clusterName: string,
+): Resource<StoredJobList> {
   return {
     key: `jobs:${kind}:${groupId}:${clusterName}`,
     scope: groupId,
@@ -71,7 +87,13 @@ export function jobListResource({ atlas, freshness }: ResourceDeps, kind: JobKin
   };
 }
 
-export function jobResource({ atlas, freshness }: ResourceDeps, kind: JobKind, groupId: string, clusterName: string, jobId: string): Resource<StoredJob> {
+export function jobResource(
+  { atlas, freshness }: ResourceDeps,
+  kind: JobKind,
+  groupId: string,
+  clusterName: string,
+  jobId: string,
+): Resource<StoredJob> {
   return {
     key: `job:${kind}:${groupId}:${clusterName}:${jobId}`,
     scope: groupId,
@@ -96,7 +118,9 @@ export function resourceFor(deps: ResourceDeps, key: string): Resource<unknown> 
   if (type === "clusters" && rest.length === 1) return clustersResource(deps, rest[0]!) as Resource<unknown>;
   const kind = KIND.safeParse(rest[0]);
   if (!kind.success) return null;
-  if (type === "jobs" && rest.length === 3) return jobListResource(deps, kind.data, rest[1]!, rest[2]!) as Resource<unknown>;
-  if (type === "job" && rest.length === 4) return jobResource(deps, kind.data, rest[1]!, rest[2]!, rest[3]!) as Resource<unknown>;
+  if (type === "jobs" && rest.length === 3)
+    return jobListResource(deps, kind.data, rest[1]!, rest[2]!) as Resource<unknown>;
+  if (type === "job" && rest.length === 4)
+    return jobResource(deps, kind.data, rest[1]!, rest[2]!, rest[3]!) as Resource<unknown>;
   return null;
 }

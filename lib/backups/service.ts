@@ -44,14 +44,26 @@ export async function listClusters(deps: BackupsDeps, groupId: string): Promise<
   return { items: snap.value, ...stamp(snap) };
 }
 
-export async function listJobs(deps: BackupsDeps, kind: JobKind, groupId: string, clusterName: string, query: JobListQuery): Promise<JobList> {
+export async function listJobs(
+  deps: BackupsDeps,
+  kind: JobKind,
+  groupId: string,
+  clusterName: string,
+  query: JobListQuery,
+): Promise<JobList> {
   deps.atlas.assertProjectAllowed(groupId);
   const snap = await deps.readModel.read(jobListResource(deps, kind, groupId, clusterName));
   const { jobs, deprecation } = snap.value;
   return { ...applyListQuery(jobs, query), ...stamp(snap), ...(deprecation && { deprecation }) };
 }
 
-export async function getJob(deps: BackupsDeps, kind: JobKind, groupId: string, clusterName: string, jobId: string): Promise<JobDetail> {
+export async function getJob(
+  deps: BackupsDeps,
+  kind: JobKind,
+  groupId: string,
+  clusterName: string,
+  jobId: string,
+): Promise<JobDetail> {
   deps.atlas.assertProjectAllowed(groupId);
   const snap = await deps.readModel.read(jobResource(deps, kind, groupId, clusterName, jobId));
   return { ...snap.value, ...stamp(snap) };

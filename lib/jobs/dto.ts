@@ -167,7 +167,11 @@ export const ProjectSchema = z.object({
   createdAt: isoDate.nullable(),
 });
 export type Project = z.infer<typeof ProjectSchema>;
-export const ProjectListSchema = z.object({ items: z.array(ProjectSchema), fetchedAt: isoDate, stale: StaleSchema.optional() });
+export const ProjectListSchema = z.object({
+  items: z.array(ProjectSchema),
+  fetchedAt: isoDate,
+  stale: StaleSchema.optional(),
+});
 export type ProjectList = z.infer<typeof ProjectListSchema>;
 
 export const ClusterSchema = z.object({
@@ -186,7 +190,11 @@ export const ClusterSchema = z.object({
   flexSuccessor: z.boolean().optional(),
 });
 export type Cluster = z.infer<typeof ClusterSchema>;
-export const ClusterListSchema = z.object({ items: z.array(ClusterSchema), fetchedAt: isoDate, stale: StaleSchema.optional() });
+export const ClusterListSchema = z.object({
+  items: z.array(ClusterSchema),
+  fetchedAt: isoDate,
+  stale: StaleSchema.optional(),
+});
 export type ClusterList = z.infer<typeof ClusterListSchema>;
 
 // ---- query strings ----------------------------------------------------------------------
@@ -199,7 +207,10 @@ export const SortDirSchema = z.enum(["asc", "desc"]);
 const statusList = z.preprocess((value) => {
   if (value === undefined || value === null || value === "") return [];
   const values = Array.isArray(value) ? value : [value];
-  return values.flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean);
+  return values
+    .flatMap((v) => String(v).split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }, z.array(JobStatusSchema));
 
 export const DEFAULT_PAGE_SIZE = 50;

@@ -10,12 +10,27 @@ const jobs = [
   job("4", "completed", null, "2025-01-05T00:00:00.000Z"),
   job("5", "queued", "2025-01-04T00:00:00.000Z"),
 ];
-const query = (q: Partial<JobListQuery>): JobListQuery => ({ status: [], page: 1, pageSize: 50, sort: "startedAt", dir: "desc", ...q });
+const query = (q: Partial<JobListQuery>): JobListQuery => ({
+  status: [],
+  page: 1,
+  pageSize: 50,
+  sort: "startedAt",
+  dir: "desc",
+  ...q,
+});
 const ids = (list: Job[]) => list.map((j) => Number(j.id));
 
 describe("countByStatus", () => {
   it("counts every status, zeros included", () => {
-    expect(countByStatus(jobs)).toEqual({ queued: 1, running: 1, completed: 2, failed: 1, cancelled: 0, expired: 0, unknown: 0 });
+    expect(countByStatus(jobs)).toEqual({
+      queued: 1,
+      running: 1,
+      completed: 2,
+      failed: 1,
+      cancelled: 0,
+      expired: 0,
+      unknown: 0,
+    });
   });
 });
 

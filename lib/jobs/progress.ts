@@ -19,7 +19,11 @@ export interface ProgressObservation {
  * Milliseconds until an export finishes, extrapolating the rate between two observations.
  * Null when the rate cannot be known (no progress yet, time not moving forward, no total).
  */
-export function estimateTimeLeft(earlier: ProgressObservation, later: ProgressObservation, total: number): number | null {
+export function estimateTimeLeft(
+  earlier: ProgressObservation,
+  later: ProgressObservation,
+  total: number,
+): number | null {
   if (total <= 0) return null;
   if (later.exported >= total) return 0;
   const elapsed = later.at - earlier.at;

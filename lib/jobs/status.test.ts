@@ -3,11 +3,25 @@ import { exportStatus, restoreStatus, sharedTierStatus } from "./status";
 
 describe("restoreStatus", () => {
   it("applies cancelled > failed > expired > finished > running", () => {
-    expect(restoreStatus({ cancelled: true, failed: true, expired: true, finishedAt: "2025-01-01T00:00:00Z" })).toEqual({ status: "cancelled", rawState: "cancelled" });
-    expect(restoreStatus({ failed: true, expired: true, finishedAt: "2025-01-01T00:00:00Z" })).toEqual({ status: "failed", rawState: "failed" });
-    expect(restoreStatus({ expired: true, finishedAt: "2025-01-01T00:00:00Z" })).toEqual({ status: "expired", rawState: "expired" });
-    expect(restoreStatus({ finishedAt: "2025-01-01T00:00:00Z" })).toEqual({ status: "completed", rawState: "finished" });
-    expect(restoreStatus({ cancelled: false, failed: false, expired: false, finishedAt: null })).toEqual({ status: "running", rawState: "in progress" });
+    expect(restoreStatus({ cancelled: true, failed: true, expired: true, finishedAt: "2025-01-01T00:00:00Z" })).toEqual(
+      { status: "cancelled", rawState: "cancelled" },
+    );
+    expect(restoreStatus({ failed: true, expired: true, finishedAt: "2025-01-01T00:00:00Z" })).toEqual({
+      status: "failed",
+      rawState: "failed",
+    });
+    expect(restoreStatus({ expired: true, finishedAt: "2025-01-01T00:00:00Z" })).toEqual({
+      status: "expired",
+      rawState: "expired",
+    });
+    expect(restoreStatus({ finishedAt: "2025-01-01T00:00:00Z" })).toEqual({
+      status: "completed",
+      rawState: "finished",
+    });
+    expect(restoreStatus({ cancelled: false, failed: false, expired: false, finishedAt: null })).toEqual({
+      status: "running",
+      rawState: "in progress",
+    });
   });
 });
 

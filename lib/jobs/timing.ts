@@ -12,10 +12,19 @@ export function toIso(value: string | Date | null | undefined): string | null {
  * Finished minus started; for a job still going, now minus started. A job that ended without a
  * finish time (cancelled, expired) has no meaningful duration.
  */
-export function durationMs(startedAt: string | null, finishedAt: string | null, status: JobStatus, now: Date): number | null {
+export function durationMs(
+  startedAt: string | null,
+  finishedAt: string | null,
+  status: JobStatus,
+  now: Date,
+): number | null {
   if (!startedAt) return null;
   const start = Date.parse(startedAt);
-  const end = finishedAt ? Date.parse(finishedAt) : isTerminal(status) || status === "unknown" ? Number.NaN : now.getTime();
+  const end = finishedAt
+    ? Date.parse(finishedAt)
+    : isTerminal(status) || status === "unknown"
+      ? Number.NaN
+      : now.getTime();
   if (Number.isNaN(start) || Number.isNaN(end)) return null;
   return Math.max(0, Math.round(end - start));
 }

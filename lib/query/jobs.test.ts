@@ -4,7 +4,8 @@ import { jobKeys, jobListOptions } from "./jobs";
 const scope = { kind: "restore" as const, groupId: "5f1e2d3c4b5a697887766554", clusterName: "payments-prod" };
 const params = { status: [], page: 2, pageSize: 50, sort: "startedAt" as const, dir: "desc" as const };
 
-const startsWith = (key: readonly unknown[], prefix: readonly unknown[]) => prefix.every((part, i) => JSON.stringify(key[i]) === JSON.stringify(part));
+const startsWith = (key: readonly unknown[], prefix: readonly unknown[]) =>
+  prefix.every((part, i) => JSON.stringify(key[i]) === JSON.stringify(part));
 
 describe("jobKeys", () => {
   it("nests list and detail keys under the scope, so one invalidation reaches every page", () => {

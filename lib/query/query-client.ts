@@ -11,7 +11,8 @@ export function makeQueryClient(): QueryClient {
         staleTime: 15_000,
         retry: (failureCount, error) => {
           // A 4xx will not fix itself; retrying only delays the message a DBA needs.
-          if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) return false;
+          if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429)
+            return false;
           return failureCount < 1;
         },
       },

@@ -13,7 +13,8 @@ const saved = { ...process.env };
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, control: true, quiet: true });
   fx = await new SimulatorClient(sim.url).fixtures();
-  for (const key of ["ATLAS_CLIENT_ID", "ATLAS_CLIENT_SECRET", "ATLAS_PUBLIC_KEY", "ATLAS_PRIVATE_KEY"]) delete process.env[key];
+  for (const key of ["ATLAS_CLIENT_ID", "ATLAS_CLIENT_SECRET", "ATLAS_PUBLIC_KEY", "ATLAS_PRIVATE_KEY"])
+    delete process.env[key];
   Object.assign(process.env, {
     ATLAS_BASE_URL: sim.url,
     ATLAS_PUBLIC_KEY: sim.credentials.publicKey,
@@ -37,8 +38,20 @@ describe("the composition root, configured from the environment", () => {
 
   it("returns Flex restore jobs and their download links", async () => {
     const { groupId, flexCluster } = fx.showcase;
-    const list = await listJobs("flex-restore", groupId, flexCluster, { status: [], page: 1, pageSize: 100, sort: "startedAt", dir: "desc" });
-    expect(new Set(list.items.map((j) => j.status))).toEqual(new Set(Object.entries(list.counts).filter(([, n]) => n > 0).map(([s]) => s)));
+    const list = await listJobs("flex-restore", groupId, flexCluster, {
+      status: [],
+      page: 1,
+      pageSize: 100,
+      sort: "startedAt",
+      dir: "desc",
+    });
+    expect(new Set(list.items.map((j) => j.status))).toEqual(
+      new Set(
+        Object.entries(list.counts)
+          .filter(([, n]) => n > 0)
+          .map(([s]) => s),
+      ),
+    );
     const downloadable = list.items.find((j) => j.hasDownloadUrl);
     expect(downloadable).toBeDefined();
     const links = await getJobDownloadLinks("flex-restore", groupId, flexCluster, downloadable!.id);

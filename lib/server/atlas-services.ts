@@ -9,7 +9,15 @@ import { createServiceDeps } from "@/lib/atlas/service-deps";
 import type { Freshness } from "@/lib/backups/freshness";
 import { resourceFor } from "@/lib/backups/resources";
 import * as backups from "@/lib/backups/service";
-import type { ClusterList, DownloadLinks, JobDetail, JobKind, JobList, JobListQuery, ProjectList } from "@/lib/jobs/dto";
+import type {
+  ClusterList,
+  DownloadLinks,
+  JobDetail,
+  JobKind,
+  JobList,
+  JobListQuery,
+  ProjectList,
+} from "@/lib/jobs/dto";
 import { createBudget, type Budget } from "@/lib/store/budget";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import { createReadModel } from "@/lib/store/read-model";
@@ -29,8 +37,15 @@ import { logger } from "@/lib/server/logger";
 function atlasClientConfig(env: ServerEnv, store: Store): AtlasClientConfig {
   const c = env.atlasCredentials;
   // With Redis, instances share one service-account token; alone, the client's own cache is enough.
-  const sharedTokens = env.REDIS_URL && c.kind === "service-account" ? sealedTokens(store, env.NEXTAUTH_SECRET, c.clientId) : undefined;
-  return { baseUrl: env.ATLAS_BASE_URL, credentials: c, timeoutMs: env.ATLAS_TIMEOUT_MS, maxRetries: env.ATLAS_MAX_RETRIES, ...(sharedTokens && { sharedTokens }) };
+  const sharedTokens =
+    env.REDIS_URL && c.kind === "service-account" ? sealedTokens(store, env.NEXTAUTH_SECRET, c.clientId) : undefined;
+  return {
+    baseUrl: env.ATLAS_BASE_URL,
+    credentials: c,
+    timeoutMs: env.ATLAS_TIMEOUT_MS,
+    maxRetries: env.ATLAS_MAX_RETRIES,
+    ...(sharedTokens && { sharedTokens }),
+  };
 }
 
 function atlasServiceConfig(env: ServerEnv): AtlasServiceConfig {
@@ -38,16 +53,29 @@ function atlasServiceConfig(env: ServerEnv): AtlasServiceConfig {
 }
 
 function freshnessOf(env: ServerEnv): Freshness {
-  return { busyMs: env.BACKWATCH_FRESH_BUSY_SECONDS * 1000, idleMs: env.BACKWATCH_FRESH_IDLE_SECONDS * 1000, catalogMs: env.BACKWATCH_FRESH_CATALOG_SECONDS * 1000 };
+  return {
+    busyMs: env.BACKWATCH_FRESH_BUSY_SECONDS * 1000,
+    idleMs: env.BACKWATCH_FRESH_IDLE_SECONDS * 1000,
+    catalogMs: env.BACKWATCH_FRESH_CATALOG_SECONDS * 1000,
+  };
 }
 
 function storeOf(env: ServerEnv): { store: Store; health: () => StoreHealth; budget: Budget; redis?: RedisStore } {
-  const budgetConfig = { capacity: env.BACKWATCH_BUDGET_CAPACITY, refillPerMinute: env.BACKWATCH_BUDGET_REFILL_PER_MINUTE, share: env.BACKWATCH_BUDGET_SHARE };
+  const budgetConfig = {
+    capacity: env.BACKWATCH_BUDGET_CAPACITY,
+    refillPerMinute: env.BACKWATCH_BUDGET_REFILL_PER_MINUTE,
+    share: env.BACKWATCH_BUDGET_SHARE,
+  };
   const memory = createMemoryStore();
   if (!env.REDIS_URL) return { store: memory, health: () => ({ state: "ok" }), budget: createBudget(budgetConfig) };
   const redis = createRedisStore({ url: env.REDIS_URL, prefix: env.BACKWATCH_REDIS_PREFIX });
   const store = createResilientStore(redis, memory, logger());
-  return { store, redis, health: () => store.health(), budget: createBudget(budgetConfig, { client: redis.client as never, prefix: env.BACKWATCH_REDIS_PREFIX }) };
+  return {
+    store,
+    redis,
+    health: () => store.health(),
+    budget: createBudget(budgetConfig, { client: redis.client as never, prefix: env.BACKWATCH_REDIS_PREFIX }),
+  };
 }
 
 function build() {
@@ -121,6 +149,11 @@ export function getJob(kind: JobKind, groupId: string, clusterName: string, jobI
 }
 
 /** Operators only: read from Atlas when asked, because download URLs are short-lived and never stored. */
-export function getJobDownloadLinks(kind: JobKind, groupId: string, clusterName: string, jobId: string): Promise<DownloadLinks> {
+export function getJobDownloadLinks(
+  kind: JobKind,
+  groupId: string,
+  clusterName: string,
+  jobId: string,
+): Promise<DownloadLinks> {
   return atlasDownloadLinks(composed().deps.atlas, kind, groupId, clusterName, jobId);
 }

@@ -10,7 +10,12 @@ const optional = z.string().trim().min(1).optional().catch(undefined);
 const csv = z
   .string()
   .optional()
-  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 
 const EnvSchema = z
   .object({
@@ -23,13 +28,19 @@ const EnvSchema = z
     ATLAS_PRIVATE_KEY: optional,
     ATLAS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     ATLAS_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
-    BACKWATCH_PROJECT_ALLOWLIST: csv.pipe(z.array(z.string().regex(OBJECT_ID, "each entry must be a 24-hex project id"))),
+    BACKWATCH_PROJECT_ALLOWLIST: csv.pipe(
+      z.array(z.string().regex(OBJECT_ID, "each entry must be a 24-hex project id")),
+    ),
     BACKWATCH_USERS: z.string().optional(),
     NEXTAUTH_SECRET: optional.refine((v) => v === undefined || Buffer.byteLength(v) >= 32, {
       message: "must be at least 32 bytes (e.g. `openssl rand -base64 32`)",
     }),
     NEXTAUTH_URL: z.url().optional(),
-    BACKWATCH_SESSION_MAX_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+    BACKWATCH_SESSION_MAX_HOURS: z.coerce
+      .number()
+      .min(0.1)
+      .max(24 * 30)
+      .default(12),
     BACKWATCH_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
     BACKWATCH_SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
     BACKWATCH_SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
@@ -40,8 +51,14 @@ const EnvSchema = z
     BACKWATCH_OIDC_NAME: z.string().default("Single sign-on"),
     BACKWATCH_OIDC_ROLES_CLAIM: z.string().default("groups"),
     BACKWATCH_OIDC_OPERATOR_GROUPS: csv,
-    REDIS_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional()),
-    BACKWATCH_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_{}-]{1,64}$/, "letters, digits and :_{}- only").default("{backwatch}"),
+    REDIS_URL: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+    ),
+    BACKWATCH_REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_{}-]{1,64}$/, "letters, digits and :_{}- only")
+      .default("{backwatch}"),
     BACKWATCH_FRESH_BUSY_SECONDS: z.coerce.number().min(1).max(3600).default(10),
     BACKWATCH_FRESH_IDLE_SECONDS: z.coerce.number().min(1).max(86_400).default(60),
     BACKWATCH_FRESH_CATALOG_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
@@ -54,21 +71,82 @@ const EnvSchema = z
   .superRefine((env, ctx) => {
     const sa = Boolean(env.ATLAS_CLIENT_ID) || Boolean(env.ATLAS_CLIENT_SECRET);
     const keys = Boolean(env.ATLAS_PUBLIC_KEY) || Boolean(env.ATLAS_PRIVATE_KEY);
-    if (sa && keys) ctx.addIssue({ code: "custom", path: ["ATLAS_CLIENT_ID"], message: "set a service account (ATLAS_CLIENT_ID/SECRET) or an API key (ATLAS_PUBLIC_KEY/PRIVATE_KEY), not both" });
-    if (sa && !(env.ATLAS_CLIENT_ID && env.ATLAS_CLIENT_SECRET)) ctx.addIssue({ code: "custom", path: ["ATLAS_CLIENT_SECRET"], message: "ATLAS_CLIENT_ID and ATLAS_CLIENT_SECRET go together" });
-    if (keys && !(env.ATLAS_PUBLIC_KEY && env.ATLAS_PRIVATE_KEY)) ctx.addIssue({ code: "custom", path: ["ATLAS_PRIVATE_KEY"], message: "ATLAS_PUBLIC_KEY and ATLAS_PRIVATE_KEY go together" });
+    if (sa && keys)
+      ctx.addIssue({
+        code: "custom",
+        path: ["ATLAS_CLIENT_ID"],
+        message:
+          "set a service account (ATLAS_CLIENT_ID/SECRET) or an API key (ATLAS_PUBLIC_KEY/PRIVATE_KEY), not both",
+      });
+    if (sa && !(env.ATLAS_CLIENT_ID && env.ATLAS_CLIENT_SECRET))
+      ctx.addIssue({
+        code: "custom",
+        path: ["ATLAS_CLIENT_SECRET"],
+        message: "ATLAS_CLIENT_ID and ATLAS_CLIENT_SECRET go together",
+      });
+    if (keys && !(env.ATLAS_PUBLIC_KEY && env.ATLAS_PRIVATE_KEY))
+      ctx.addIssue({
+        code: "custom",
+        path: ["ATLAS_PRIVATE_KEY"],
+        message: "ATLAS_PUBLIC_KEY and ATLAS_PRIVATE_KEY go together",
+      });
     const atlasUrl = env.ATLAS_BASE_URL ?? DEFAULT_ATLAS_BASE_URL;
     const production = env.NODE_ENV === "production";
-    if (production && !env.ATLAS_BASE_URL) ctx.addIssue({ code: "custom", path: ["ATLAS_BASE_URL"], message: "required in production: https://cloud.mongodb.com for Atlas, or the simulator's URL" });
-    if (new URL(atlasUrl).protocol !== "https:" && !isLoopbackUrl(atlasUrl)) ctx.addIssue({ code: "custom", path: ["ATLAS_BASE_URL"], message: "must be https:// unless it is a loopback address (credentials would cross the network in clear)" });
-    if (production && !env.NEXTAUTH_URL) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "required in production: the dashboard's public URL, e.g. https://backwatch.example.com" });
-    if (env.NEXTAUTH_URL && production && new URL(env.NEXTAUTH_URL).protocol !== "https:" && !isLoopbackUrl(env.NEXTAUTH_URL)) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "must be https:// in production unless it is a loopback address (session cookies would cross the network in clear)" });
-    if (env.REDIS_URL && !env.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "required with REDIS_URL: instances sharing a store must share the secret that seals what they store" });
-    if (production && !env.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "required in production (e.g. `openssl rand -base64 32`)" });
-    if (!sa && !keys && !isLoopbackUrl(atlasUrl)) ctx.addIssue({ code: "custom", path: ["ATLAS_CLIENT_ID"], message: "Atlas credentials are required when ATLAS_BASE_URL is not the local simulator" });
-    if (env.BACKWATCH_OIDC_ISSUER && !(env.BACKWATCH_OIDC_CLIENT_ID && env.BACKWATCH_OIDC_CLIENT_SECRET)) ctx.addIssue({ code: "custom", path: ["BACKWATCH_OIDC_CLIENT_ID"], message: "BACKWATCH_OIDC_ISSUER needs BACKWATCH_OIDC_CLIENT_ID and BACKWATCH_OIDC_CLIENT_SECRET" });
+    if (production && !env.ATLAS_BASE_URL)
+      ctx.addIssue({
+        code: "custom",
+        path: ["ATLAS_BASE_URL"],
+        message: "required in production: https://cloud.mongodb.com for Atlas, or the simulator's URL",
+      });
+    if (new URL(atlasUrl).protocol !== "https:" && !isLoopbackUrl(atlasUrl))
+      ctx.addIssue({
+        code: "custom",
+        path: ["ATLAS_BASE_URL"],
+        message: "must be https:// unless it is a loopback address (credentials would cross the network in clear)",
+      });
+    if (production && !env.NEXTAUTH_URL)
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_URL"],
+        message: "required in production: the dashboard's public URL, e.g. https://backwatch.example.com",
+      });
+    if (
+      env.NEXTAUTH_URL &&
+      production &&
+      new URL(env.NEXTAUTH_URL).protocol !== "https:" &&
+      !isLoopbackUrl(env.NEXTAUTH_URL)
+    )
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_URL"],
+        message:
+          "must be https:// in production unless it is a loopback address (session cookies would cross the network in clear)",
+      });
+    if (env.REDIS_URL && !env.NEXTAUTH_SECRET)
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message: "required with REDIS_URL: instances sharing a store must share the secret that seals what they store",
+      });
+    if (production && !env.NEXTAUTH_SECRET)
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message: "required in production (e.g. `openssl rand -base64 32`)",
+      });
+    if (!sa && !keys && !isLoopbackUrl(atlasUrl))
+      ctx.addIssue({
+        code: "custom",
+        path: ["ATLAS_CLIENT_ID"],
+        message: "Atlas credentials are required when ATLAS_BASE_URL is not the local simulator",
+      });
+    if (env.BACKWATCH_OIDC_ISSUER && !(env.BACKWATCH_OIDC_CLIENT_ID && env.BACKWATCH_OIDC_CLIENT_SECRET))
+      ctx.addIssue({
+        code: "custom",
+        path: ["BACKWATCH_OIDC_CLIENT_ID"],
+        message: "BACKWATCH_OIDC_ISSUER needs BACKWATCH_OIDC_CLIENT_ID and BACKWATCH_OIDC_CLIENT_SECRET",
+      });
   });
-
 
 function parseEnv() {
   const parsed = EnvSchema.safeParse(process.env);
@@ -104,8 +182,15 @@ function parseEnv() {
  * session). It is written back to process.env so every bundle of this process (proxy, pages, route
  * handlers) signs and checks with the same one; sessions end when the process does.
  */
-function sessionSecret(configured: string | undefined): { NEXTAUTH_SECRET: string; nextAuthSecretSource: "configured" | "generated" } {
-  if (configured) return { NEXTAUTH_SECRET: configured, nextAuthSecretSource: process.env.BACKWATCH_GENERATED_SECRET === "1" ? "generated" : "configured" };
+function sessionSecret(configured: string | undefined): {
+  NEXTAUTH_SECRET: string;
+  nextAuthSecretSource: "configured" | "generated";
+} {
+  if (configured)
+    return {
+      NEXTAUTH_SECRET: configured,
+      nextAuthSecretSource: process.env.BACKWATCH_GENERATED_SECRET === "1" ? "generated" : "configured",
+    };
   const secret = randomBytes(32).toString("base64url");
   process.env.NEXTAUTH_SECRET = secret;
   process.env.BACKWATCH_GENERATED_SECRET = "1";

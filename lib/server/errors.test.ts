@@ -28,15 +28,25 @@ describe("toErrorEnvelope", () => {
   });
 
   it("passes Atlas's errorCode and detail through", () => {
-    const { body } = toErrorEnvelope(atlas({ status: 404, errorCode: "RESTORE_JOB_NOT_FOUND", detail: "No restore job with ID 1." }));
+    const { body } = toErrorEnvelope(
+      atlas({ status: 404, errorCode: "RESTORE_JOB_NOT_FOUND", detail: "No restore job with ID 1." }),
+    );
     expect(body.error.atlas).toEqual({ errorCode: "RESTORE_JOB_NOT_FOUND", detail: "No restore job with ID 1." });
   });
 
   it("answers a retired endpoint with 410 RETIRED naming the sunset, and Atlas's own code beside it", () => {
-    const mapped = toErrorEnvelope(new RetiredEndpointError(atlas({ status: 410, errorCode: "VERSION_GONE", detail: "Version 2023-01-01 is no longer available." })));
+    const mapped = toErrorEnvelope(
+      new RetiredEndpointError(
+        atlas({ status: 410, errorCode: "VERSION_GONE", detail: "Version 2023-01-01 is no longer available." }),
+      ),
+    );
     expect(mapped.status).toBe(410);
     const { error } = ErrorEnvelopeSchema.parse(mapped.body);
-    expect(error).toMatchObject({ status: 410, code: "RETIRED", atlas: { errorCode: "VERSION_GONE", detail: "Version 2023-01-01 is no longer available." } });
+    expect(error).toMatchObject({
+      status: 410,
+      code: "RETIRED",
+      atlas: { errorCode: "VERSION_GONE", detail: "Version 2023-01-01 is no longer available." },
+    });
     expect(error.message).toContain("2026-01-22");
   });
 

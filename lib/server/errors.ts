@@ -44,36 +44,68 @@ export function issuesOf(error: ZodError, prefix: string): Array<{ path: string;
 function atlasCode(error: AtlasError): { code: ErrorCode; message: string } {
   if (error.kind === "timeout") return { code: "UPSTREAM_TIMEOUT", message: "Atlas did not answer in time" };
   if (error.kind === "auth" || error.status === 401 || error.status === 403)
-    return { code: "UPSTREAM_AUTH", message: "Atlas rejected Backwatch's API credential; check its roles and access list" };
-  if (error.kind === "invalid-response") return { code: "UPSTREAM_BAD_RESPONSE", message: "Atlas answered with something Backwatch does not understand" };
+    return {
+      code: "UPSTREAM_AUTH",
+      message: "Atlas rejected Backwatch's API credential; check its roles and access list",
+    };
+  if (error.kind === "invalid-response")
+    return { code: "UPSTREAM_BAD_RESPONSE", message: "Atlas answered with something Backwatch does not understand" };
   if (error.status === 404) return { code: "NOT_FOUND", message: "Atlas has no such project, cluster or job" };
-  if (error.status === 429) return { code: "RATE_LIMITED", message: "Atlas is rate-limiting Backwatch; try again shortly" };
+  if (error.status === 429)
+    return { code: "RATE_LIMITED", message: "Atlas is rate-limiting Backwatch; try again shortly" };
   return { code: "UPSTREAM_ERROR", message: "Atlas could not answer the request" };
 }
 
 /** Maps anything thrown while serving a request to the one error envelope and its status. */
-export function toErrorEnvelope(error: unknown): { status: number; body: ErrorEnvelope; headers: Record<string, string> } {
+export function toErrorEnvelope(error: unknown): {
+  status: number;
+  body: ErrorEnvelope;
+  headers: Record<string, string>;
+} {
   if (error instanceof ApiError) {
     const status = STATUS_BY_CODE[error.code];
-    return { status, headers: {}, body: { error: { status, code: error.code, message: error.message, ...(error.issues && { issues: error.issues }) } } };
+    return {
+      status,
+      headers: {},
+      body: {
+        error: { status, code: error.code, message: error.message, ...(error.issues && { issues: error.issues }) },
+      },
+    };
   }
   if (error instanceof RetiredEndpointError) {
     const status = STATUS_BY_CODE.RETIRED;
     const { errorCode, detail } = error.upstream;
     const atlas = errorCode ? { errorCode, detail } : undefined;
-    return { status, headers: {}, body: { error: { status, code: "RETIRED", message: error.message, ...(atlas && { atlas }) } } };
+    return {
+      status,
+      headers: {},
+      body: { error: { status, code: "RETIRED", message: error.message, ...(atlas && { atlas }) } },
+    };
   }
   if (isAtlasError(error)) {
     const { code, message } = atlasCode(error);
     const status = STATUS_BY_CODE[code];
-    const retryAfterSeconds = code === "RATE_LIMITED" ? (error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) : undefined;
+    const retryAfterSeconds =
+      code === "RATE_LIMITED" ? (error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) : undefined;
     const atlas = error.errorCode ? { errorCode: error.errorCode, detail: error.detail ?? null } : undefined;
     return {
       status,
       headers: retryAfterSeconds === undefined ? {} : { "Retry-After": String(retryAfterSeconds) },
-      body: { error: { status, code, message, ...(atlas && { atlas }), ...(retryAfterSeconds !== undefined && { retryAfterSeconds }) } },
+      body: {
+        error: {
+          status,
+          code,
+          message,
+          ...(atlas && { atlas }),
+          ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
+        },
+      },
     };
   }
   const status = STATUS_BY_CODE.INTERNAL;
-  return { status, headers: {}, body: { error: { status, code: "INTERNAL", message: "Backwatch failed to serve this request" } } };
+  return {
+    status,
+    headers: {},
+    body: { error: { status, code: "INTERNAL", message: "Backwatch failed to serve this request" } },
+  };
 }

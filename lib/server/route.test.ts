@@ -6,7 +6,9 @@ import type { Session } from "@/lib/server/auth/roles";
 
 const state = vi.hoisted(() => ({ session: null as Session | null, lines: [] as unknown[] }));
 vi.mock("@/lib/server/auth/session", () => ({ getSession: async () => state.session }));
-vi.mock("@/lib/server/logger", () => ({ logger: () => ({ info: (o: unknown) => state.lines.push(o), error: () => undefined }) }));
+vi.mock("@/lib/server/logger", () => ({
+  logger: () => ({ info: (o: unknown) => state.lines.push(o), error: () => undefined }),
+}));
 
 const { route } = await import("@/lib/server/route");
 const { ClusterParams } = await import("@/lib/server/route-params");
@@ -34,16 +36,26 @@ describe("route", () => {
 
   it("answers 403 to a viewer on an operator route", async () => {
     state.session = viewer;
-    const res = await call(route({ role: "operator" }, () => ({})), "/api/x");
+    const res = await call(
+      route({ role: "operator" }, () => ({})),
+      "/api/x",
+    );
     expect(res.status).toBe(403);
   });
 
   it("parses awaited params and a repeated status into the handler's input", async () => {
     const handler = vi.fn(({ params, query }) => ({ params, query }));
-    const res = await call(route({ params: ClusterParams, query: JobListQuerySchema }, handler), "/x?status=failed&status=running,queued&page=2", good);
+    const res = await call(
+      route({ params: ClusterParams, query: JobListQuerySchema }, handler),
+      "/x?status=failed&status=running,queued&page=2",
+      good,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(await res.json()).toMatchObject({ params: good, query: { status: ["failed", "running", "queued"], page: 2, pageSize: 50 } });
+    expect(await res.json()).toMatchObject({
+      params: good,
+      query: { status: ["failed", "running", "queued"], page: 2, pageSize: 50 },
+    });
   });
 
   it.each([
@@ -65,7 +77,14 @@ describe("route", () => {
   it("maps an Atlas 429 to 503 with Retry-After", async () => {
     const res = await call(
       route({}, () => {
-        throw new AtlasError({ kind: "http", status: 429, errorCode: "RATE_LIMITED", method: "GET", url: "http://h/x", retryAfterSeconds: 9 });
+        throw new AtlasError({
+          kind: "http",
+          status: 429,
+          errorCode: "RATE_LIMITED",
+          method: "GET",
+          url: "http://h/x",
+          retryAfterSeconds: 9,
+        });
       }),
       "/x",
     );
@@ -75,12 +94,18 @@ describe("route", () => {
 
   it("serves health without a session", async () => {
     state.session = null;
-    const res = await call(route({ auth: false }, () => ({ status: "ok" })), "/api/health");
+    const res = await call(
+      route({ auth: false }, () => ({ status: "ok" })),
+      "/api/health",
+    );
     expect(res.status).toBe(200);
   });
 
   it("logs one line per request with status, duration and user, never the query's secrets", async () => {
-    await call(route({ query: z.object({}) }, () => ({})), "/api/session?token=abc");
+    await call(
+      route({ query: z.object({}) }, () => ({})),
+      "/api/session?token=abc",
+    );
     expect(state.lines).toHaveLength(1);
     expect(state.lines[0]).toMatchObject({ method: "GET", path: "/api/session", status: 200, user: "ann" });
     expect(JSON.stringify(state.lines)).not.toContain("abc");

@@ -44,7 +44,8 @@ async function authorize(auth: boolean, role: Role | undefined): Promise<Session
   if (!auth) return null;
   const session = await getSession();
   if (!session) throw new ApiError("UNAUTHENTICATED", "Sign in to use the Backwatch API");
-  if (role === "operator" && session.user.role !== "operator") throw new ApiError("FORBIDDEN", "This needs the operator role");
+  if (role === "operator" && session.user.role !== "operator")
+    throw new ApiError("FORBIDDEN", "This needs the operator role");
   return session;
 }
 
@@ -75,7 +76,11 @@ export function route<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
       status = mapped.status;
       failure = mapped.body.error.atlas?.errorCode ?? mapped.body.error.code;
       // Unknown failures are ours: log what and where, but not the stack's data, which may hold request state.
-      if (status === 500) logger().error({ err: { name: (error as Error)?.name, message: (error as Error)?.message } }, "unhandled error");
+      if (status === 500)
+        logger().error(
+          { err: { name: (error as Error)?.name, message: (error as Error)?.message } },
+          "unhandled error",
+        );
       return Response.json(mapped.body, { status, headers: { ...NO_STORE, ...mapped.headers } });
     } finally {
       const durationMs = Math.round(performance.now() - started);

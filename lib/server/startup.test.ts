@@ -34,15 +34,29 @@ describe("checkServerConfig", () => {
     expect(run).not.toThrow(/hunter2/);
   });
   it("names NEXTAUTH_SECRET when production has none", async () => {
-    expect(await check({ ...PRODUCTION, NEXTAUTH_SECRET: undefined })).toThrow(/NEXTAUTH_SECRET: required in production/);
+    expect(await check({ ...PRODUCTION, NEXTAUTH_SECRET: undefined })).toThrow(
+      /NEXTAUTH_SECRET: required in production/,
+    );
   });
-  it.each(["development", "production", "test"])("refuses a NEXTAUTH_SECRET under 32 bytes in %s, without echoing it", async (mode) => {
-    const run = await check({ ...PRODUCTION, NODE_ENV: mode, NEXTAUTH_SECRET: "short-secret-31-bytes-long-xxxxx".slice(0, 31) });
-    expect(run).toThrow(/NEXTAUTH_SECRET: must be at least 32 bytes/);
-    expect(run).not.toThrow(/short-secret/);
-  });
+  it.each(["development", "production", "test"])(
+    "refuses a NEXTAUTH_SECRET under 32 bytes in %s, without echoing it",
+    async (mode) => {
+      const run = await check({
+        ...PRODUCTION,
+        NODE_ENV: mode,
+        NEXTAUTH_SECRET: "short-secret-31-bytes-long-xxxxx".slice(0, 31),
+      });
+      expect(run).toThrow(/NEXTAUTH_SECRET: must be at least 32 bytes/);
+      expect(run).not.toThrow(/short-secret/);
+    },
+  );
   it("outside production, makes a random secret per process instead of next-auth's derivable one, and says so", async () => {
-    const first = await load({ NODE_ENV: "development", NEXTAUTH_SECRET: undefined, BACKWATCH_GENERATED_SECRET: undefined, BACKWATCH_USERS: "ann:pw:viewer" });
+    const first = await load({
+      NODE_ENV: "development",
+      NEXTAUTH_SECRET: undefined,
+      BACKWATCH_GENERATED_SECRET: undefined,
+      BACKWATCH_USERS: "ann:pw:viewer",
+    });
     const { serverEnv } = await import("@/lib/server/env");
     const secret = serverEnv().NEXTAUTH_SECRET;
     expect(Buffer.byteLength(secret)).toBeGreaterThanOrEqual(32);
@@ -51,7 +65,12 @@ describe("checkServerConfig", () => {
     expect(first.startupNotes().join("\n")).toMatch(/random secret made for this process/);
 
     vi.unstubAllEnvs();
-    const again = await load({ NODE_ENV: "development", NEXTAUTH_SECRET: undefined, BACKWATCH_GENERATED_SECRET: undefined, BACKWATCH_USERS: "ann:pw:viewer" });
+    const again = await load({
+      NODE_ENV: "development",
+      NEXTAUTH_SECRET: undefined,
+      BACKWATCH_GENERATED_SECRET: undefined,
+      BACKWATCH_USERS: "ann:pw:viewer",
+    });
     const { serverEnv: nextProcess } = await import("@/lib/server/env");
     expect(nextProcess().NEXTAUTH_SECRET).not.toBe(secret);
     expect(again.startupNotes().join("\n")).toMatch(/random secret/);
@@ -62,8 +81,12 @@ describe("checkServerConfig", () => {
   });
   it("requires NEXTAUTH_URL in production, https unless loopback", async () => {
     expect(await check({ ...PRODUCTION, NEXTAUTH_URL: undefined })).toThrow(/NEXTAUTH_URL: required in production/);
-    expect(await check({ ...PRODUCTION, NEXTAUTH_URL: "http://backwatch.example.com" })).toThrow(/NEXTAUTH_URL: must be https/);
-    expect(await check({ ...PRODUCTION, NEXTAUTH_URL: "http://127.evil.example:3000" })).toThrow(/NEXTAUTH_URL: must be https/);
+    expect(await check({ ...PRODUCTION, NEXTAUTH_URL: "http://backwatch.example.com" })).toThrow(
+      /NEXTAUTH_URL: must be https/,
+    );
+    expect(await check({ ...PRODUCTION, NEXTAUTH_URL: "http://127.evil.example:3000" })).toThrow(
+      /NEXTAUTH_URL: must be https/,
+    );
     for (const url of ["http://localhost:3000", "http://127.0.0.1:3000", "http://127.1.2.3", "http://[::1]:3000"]) {
       expect(await check({ ...PRODUCTION, NEXTAUTH_URL: url })).not.toThrow();
     }
@@ -71,20 +94,36 @@ describe("checkServerConfig", () => {
   it("requires an explicit ATLAS_BASE_URL in production", async () => {
     expect(await check({ ...PRODUCTION, ATLAS_BASE_URL: undefined })).toThrow(/ATLAS_BASE_URL: required in production/);
   });
-  it.each(["http://cloud.mongodb.com", "http://127.evil.example:4010", "http://10.0.0.5:4010", "http://localhost.evil.example"])(
-    "refuses a non-loopback http:// ATLAS_BASE_URL %s, in any mode",
-    async (url) => {
-      expect(await check({ ...PRODUCTION, ATLAS_BASE_URL: url })).toThrow(/ATLAS_BASE_URL: must be https/);
-      expect(await check({ ...PRODUCTION, NODE_ENV: "development", ATLAS_BASE_URL: url })).toThrow(/ATLAS_BASE_URL: must be https/);
-    },
-  );
+  it.each([
+    "http://cloud.mongodb.com",
+    "http://127.evil.example:4010",
+    "http://10.0.0.5:4010",
+    "http://localhost.evil.example",
+  ])("refuses a non-loopback http:// ATLAS_BASE_URL %s, in any mode", async (url) => {
+    expect(await check({ ...PRODUCTION, ATLAS_BASE_URL: url })).toThrow(/ATLAS_BASE_URL: must be https/);
+    expect(await check({ ...PRODUCTION, NODE_ENV: "development", ATLAS_BASE_URL: url })).toThrow(
+      /ATLAS_BASE_URL: must be https/,
+    );
+  });
   it("accepts the simulator on loopback over http", async () => {
-    expect(await check({ ...PRODUCTION, ATLAS_BASE_URL: "http://127.0.0.1:4010", ATLAS_CLIENT_ID: undefined, ATLAS_CLIENT_SECRET: undefined })).not.toThrow();
+    expect(
+      await check({
+        ...PRODUCTION,
+        ATLAS_BASE_URL: "http://127.0.0.1:4010",
+        ATLAS_CLIENT_ID: undefined,
+        ATLAS_CLIENT_SECRET: undefined,
+      }),
+    ).not.toThrow();
   });
   it("does not take a 127.-prefixed host name for the simulator (no demo credentials for it)", async () => {
-    expect(await check({ ...PRODUCTION, ATLAS_BASE_URL: "https://127.evil.example", ATLAS_CLIENT_ID: undefined, ATLAS_CLIENT_SECRET: undefined })).toThrow(
-      /Atlas credentials are required/,
-    );
+    expect(
+      await check({
+        ...PRODUCTION,
+        ATLAS_BASE_URL: "https://127.evil.example",
+        ATLAS_CLIENT_ID: undefined,
+        ATLAS_CLIENT_SECRET: undefined,
+      }),
+    ).toThrow(/Atlas credentials are required/);
   });
   it("names ATLAS_TIMEOUT_MS when out of range", async () => {
     expect(await check({ ...PRODUCTION, ATLAS_TIMEOUT_MS: "5" })).toThrow(/ATLAS_TIMEOUT_MS/);
@@ -106,12 +145,22 @@ describe("checkServerConfig", () => {
     expect(await check({ ...PRODUCTION, [name]: value })).toThrow(new RegExp(`${name}:`));
   });
   it("accepts redis:// and rediss:// URLs, and an empty REDIS_URL as unset", async () => {
-    for (const url of ["redis://127.0.0.1:6379", "rediss://user:pw@cache.example:6380/1", ""]) expect(await check({ ...PRODUCTION, REDIS_URL: url })).not.toThrow();
+    for (const url of ["redis://127.0.0.1:6379", "rediss://user:pw@cache.example:6380/1", ""])
+      expect(await check({ ...PRODUCTION, REDIS_URL: url })).not.toThrow();
   });
   it("with REDIS_URL, needs an explicit NEXTAUTH_SECRET even outside production", async () => {
-    expect(await check({ NODE_ENV: "development", NEXTAUTH_SECRET: undefined, REDIS_URL: "redis://127.0.0.1:6379", BACKWATCH_USERS: "ann:pw:viewer" })).toThrow(/NEXTAUTH_SECRET: required with REDIS_URL/);
+    expect(
+      await check({
+        NODE_ENV: "development",
+        NEXTAUTH_SECRET: undefined,
+        REDIS_URL: "redis://127.0.0.1:6379",
+        BACKWATCH_USERS: "ann:pw:viewer",
+      }),
+    ).toThrow(/NEXTAUTH_SECRET: required with REDIS_URL/);
   });
   it("needs some way to sign in", async () => {
-    expect(await check({ NODE_ENV: "development", BACKWATCH_USERS: "", BACKWATCH_OIDC_ISSUER: undefined })).toThrow(/BACKWATCH_USERS/);
+    expect(await check({ NODE_ENV: "development", BACKWATCH_USERS: "", BACKWATCH_OIDC_ISSUER: undefined })).toThrow(
+      /BACKWATCH_USERS/,
+    );
   });
 });

@@ -8,7 +8,9 @@ export function checkServerConfig(): void {
   const env = serverEnv();
   const users = parseUsers(env.BACKWATCH_USERS);
   if (users.length === 0 && !env.BACKWATCH_OIDC_ISSUER) {
-    throw new Error("Backwatch cannot start: invalid environment\n  BACKWATCH_USERS: set at least one user, or configure BACKWATCH_OIDC_ISSUER");
+    throw new Error(
+      "Backwatch cannot start: invalid environment\n  BACKWATCH_USERS: set at least one user, or configure BACKWATCH_OIDC_ISSUER",
+    );
   }
 }
 

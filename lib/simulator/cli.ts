@@ -14,11 +14,22 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function num(flags: Record<string, string | boolean | undefined>, name: string, integer: boolean, min: number): number | undefined {
+function num(
+  flags: Record<string, string | boolean | undefined>,
+  name: string,
+  integer: boolean,
+  min: number,
+): number | undefined {
   const raw = flags[name];
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (typeof raw !== "string" || raw.trim() === "" || !Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) {
+  if (
+    typeof raw !== "string" ||
+    raw.trim() === "" ||
+    !Number.isFinite(n) ||
+    n < min ||
+    (integer && !Number.isInteger(n))
+  ) {
     fail(`--${name} must be ${integer ? "an integer" : "a number"} >= ${min}, got "${String(raw)}"`);
   }
   return n;
@@ -32,9 +43,20 @@ export function parseCli(argv: string[]): SimulatorOptions {
       strict: true,
       allowPositionals: false,
       options: {
-        port: { type: "string" }, host: { type: "string" }, seed: { type: "string" }, scale: { type: "string" }, speed: { type: "string" },
-        control: { type: "boolean" }, "tenant-sunset": { type: "boolean" }, "backup-capacity": { type: "string" }, "backup-refill": { type: "string" },
-        "token-capacity": { type: "string" }, "token-refill": { type: "string" }, "token-ttl": { type: "string" }, "start-time": { type: "string" }, help: { type: "boolean" },
+        port: { type: "string" },
+        host: { type: "string" },
+        seed: { type: "string" },
+        scale: { type: "string" },
+        speed: { type: "string" },
+        control: { type: "boolean" },
+        "tenant-sunset": { type: "boolean" },
+        "backup-capacity": { type: "string" },
+        "backup-refill": { type: "string" },
+        "token-capacity": { type: "string" },
+        "token-refill": { type: "string" },
+        "token-ttl": { type: "string" },
+        "start-time": { type: "string" },
+        help: { type: "boolean" },
       },
     }));
   } catch (err) {
@@ -47,7 +69,8 @@ export function parseCli(argv: string[]): SimulatorOptions {
   const port = num(values, "port", true, 0);
   if (port !== undefined && port > 65535) fail("--port must be at most 65535");
   const startTime = values["start-time"];
-  if (typeof startTime === "string" && !Number.isFinite(Date.parse(startTime))) fail(`--start-time must be an ISO date, got "${startTime}"`);
+  if (typeof startTime === "string" && !Number.isFinite(Date.parse(startTime)))
+    fail(`--start-time must be an ISO date, got "${startTime}"`);
   return {
     port,
     host: typeof values.host === "string" ? values.host : undefined,
@@ -75,8 +98,12 @@ async function main(): Promise<void> {
   console.log(`  API:   ${sim.url}/api/atlas/v2   token: ${sim.url}/api/oauth/token`);
   // Only the demo secrets are printed; secrets taken from the environment stay unprinted.
   const shown = (value: string, demo: string, envName: string) => (value === demo ? value : `(from ${envName})`);
-  console.log(`  service account: clientId=${c.clientId} clientSecret=${shown(c.clientSecret, DEMO_CREDENTIALS.clientSecret, "ATLAS_CLIENT_SECRET")}`);
-  console.log(`  API key (digest): publicKey=${c.publicKey} privateKey=${shown(c.privateKey, DEMO_CREDENTIALS.privateKey, "ATLAS_PRIVATE_KEY")}`);
+  console.log(
+    `  service account: clientId=${c.clientId} clientSecret=${shown(c.clientSecret, DEMO_CREDENTIALS.clientSecret, "ATLAS_CLIENT_SECRET")}`,
+  );
+  console.log(
+    `  API key (digest): publicKey=${c.publicKey} privateKey=${shown(c.privateKey, DEMO_CREDENTIALS.privateKey, "ATLAS_PRIVATE_KEY")}`,
+  );
   if (options.control) console.log(`  control: ${sim.url}/__simulator/fixtures`);
   const stop = () => {
     void sim.close().then(() => process.exit(0));

@@ -24,7 +24,8 @@ export function createClock(options: { speed?: number; startMs?: number; wallNow
     nowMs: () => startMs + (wallNow() - wallStart) * speed + advancedMs,
     protocolMs: () => wallNow() + advancedMs,
     advance: (seconds) => {
-      if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError("advanceSeconds must be a non-negative number");
+      if (!Number.isFinite(seconds) || seconds < 0)
+        throw new RangeError("advanceSeconds must be a non-negative number");
       advancedMs += seconds * 1000;
     },
   };

@@ -22,16 +22,26 @@ function checkPathParams(params: Record<string, string | undefined>): void {
   for (const [name, value] of Object.entries(params)) {
     if (value === undefined) continue;
     if (ID_PARAMS.has(name) && !OBJECT_ID.test(value)) throw invalidPath(name);
-    if ((name === "clusterName" || name === "name") && (!NAME.test(value) || value.length > 64)) throw invalidPath(name);
+    if ((name === "clusterName" || name === "name") && (!NAME.test(value) || value.length > 64))
+      throw invalidPath(name);
   }
 }
 
 function resolveGroup(state: SimState, groupId: string, principal: ReturnType<typeof authenticate>): Project {
   const project = state.store.project(groupId);
   if (project && canAccessProject(principal, project)) return project;
-  if (principal.projects === null) throw new AtlasErrorResponse(404, "GROUP_NOT_FOUND", `No group with ID ${groupId} exists.`, [groupId]);
-  if (!project) throw new AtlasErrorResponse(401, "NOT_IN_GROUP", "The current user is not in the group, or the group does not exist.", [groupId]);
-  throw new AtlasErrorResponse(401, "USER_CANNOT_ACCESS_GROUP", `Current user cannot access group ${groupId}.`, [groupId]);
+  if (principal.projects === null)
+    throw new AtlasErrorResponse(404, "GROUP_NOT_FOUND", `No group with ID ${groupId} exists.`, [groupId]);
+  if (!project)
+    throw new AtlasErrorResponse(
+      401,
+      "NOT_IN_GROUP",
+      "The current user is not in the group, or the group does not exist.",
+      [groupId],
+    );
+  throw new AtlasErrorResponse(401, "USER_CANNOT_ACCESS_GROUP", `Current user cannot access group ${groupId}.`, [
+    groupId,
+  ]);
 }
 
 function parseJsonBody(raw: string): unknown {
@@ -43,13 +53,26 @@ function parseJsonBody(raw: string): unknown {
   }
 }
 
-export function dispatch(state: SimState, op: Operation, params: Record<string, string | undefined>, url: URL, rawBody: string, req: IncomingMessage, res: ServerResponse): void {
+export function dispatch(
+  state: SimState,
+  op: Operation,
+  params: Record<string, string | undefined>,
+  url: URL,
+  rawBody: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   const principal = authenticate(req, state);
   const nowSec = state.clock.nowMs() / 1000;
   const resourcePath = url.pathname.replace(/^\/+/, "");
   const sunsetOn = op.tenant ? state.config.tenantSunset : true;
   const today = op.tenant && sunsetOn ? "9999-12-31" : iso(nowSec).slice(0, 10);
-  const choice = chooseVersion(req.headers.accept, op.versions, { today, enforceSunset: sunsetOn, deprecatedSince: op.tenant ? TENANT_DEPRECATED_SINCE : undefined, resourcePath });
+  const choice = chooseVersion(req.headers.accept, op.versions, {
+    today,
+    enforceSunset: sunsetOn,
+    deprecatedSince: op.tenant ? TENANT_DEPRECATED_SINCE : undefined,
+    resourcePath,
+  });
   checkPathParams(params);
   const project = params.groupId ? resolveGroup(state, params.groupId, principal) : undefined;
   const headers: Record<string, string> = { ...choice.headers };
@@ -57,10 +80,15 @@ export function dispatch(state: SimState, op: Operation, params: Record<string, 
     const scopeKey = op.rate.scope === "group" ? (params.groupId ?? "") : principal.id;
     Object.assign(headers, state.limiter.admit(op.rate.set, scopeKey, resourcePath).headers);
   }
-  const flags = { pretty: parseBool(url.searchParams, "pretty", false), envelope: parseBool(url.searchParams, "envelope", false) };
+  const flags = {
+    pretty: parseBool(url.searchParams, "pretty", false),
+    envelope: parseBool(url.searchParams, "envelope", false),
+  };
   const list = op.paginated ? parseListQuery(url.searchParams) : DEFAULT_LIST;
   const body = op.method === "POST" ? parseJsonBody(rawBody) : undefined;
-  const cleanParams = Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
+  const cleanParams = Object.fromEntries(
+    Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined),
+  );
   const result = op.handle({
     method: op.method,
     pathname: url.pathname,

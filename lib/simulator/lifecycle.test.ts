@@ -3,7 +3,16 @@ import type { ExportRec, PhasedRec, RestoreRec } from "./data/types";
 import { exportAt, phasedAt, restoreAt } from "./lifecycle";
 
 const restore = (over: Partial<RestoreRec>): RestoreRec => ({
-  id: "a".repeat(24), t0: 1000, delivery: "download", outcome: "completed", runSec: 100, linkTtlSec: 50, snapshotId: "b".repeat(24), snapTime: 500, privateLink: false, ...over,
+  id: "a".repeat(24),
+  t0: 1000,
+  delivery: "download",
+  outcome: "completed",
+  runSec: 100,
+  linkTtlSec: 50,
+  snapshotId: "b".repeat(24),
+  snapTime: 500,
+  privateLink: false,
+  ...over,
 });
 
 describe("restore job lifecycle", () => {
@@ -29,7 +38,18 @@ describe("restore job lifecycle", () => {
 });
 
 describe("export job lifecycle", () => {
-  const rec: ExportRec = { id: "c".repeat(24), t0: 0, queueSec: 10, runSec: 100, outcome: "Successful", total: 50, stopFraction: 0.4, bucketId: "d".repeat(24), snapshotId: "e".repeat(24), snapTime: 0 };
+  const rec: ExportRec = {
+    id: "c".repeat(24),
+    t0: 0,
+    queueSec: 10,
+    runSec: 100,
+    outcome: "Successful",
+    total: 50,
+    stopFraction: 0.4,
+    bucketId: "d".repeat(24),
+    snapshotId: "e".repeat(24),
+    snapTime: 0,
+  };
 
   it("is queued at 0, rises while in progress, and ends at N of N", () => {
     expect(exportAt(rec, 5)).toEqual({ state: "Queued", exported: 0 });
@@ -45,10 +65,28 @@ describe("export job lifecycle", () => {
 });
 
 describe("flex and tenant restore lifecycle", () => {
-  const rec: PhasedRec = { id: "f".repeat(24), t0: 0, pendingSec: 10, queuedSec: 20, runSec: 30, outcome: "FAILED", delivery: "RESTORE", snapshotId: "1".repeat(24), snapTime: 0, targetName: "x", targetProjectId: "2".repeat(24) };
+  const rec: PhasedRec = {
+    id: "f".repeat(24),
+    t0: 0,
+    pendingSec: 10,
+    queuedSec: 20,
+    runSec: 30,
+    outcome: "FAILED",
+    delivery: "RESTORE",
+    snapshotId: "1".repeat(24),
+    snapTime: 0,
+    targetName: "x",
+    targetProjectId: "2".repeat(24),
+  };
 
   it("moves PENDING -> QUEUED -> RUNNING -> terminal", () => {
-    expect([0, 10, 30, 59, 60].map((t) => phasedAt(rec, t).status)).toEqual(["PENDING", "QUEUED", "RUNNING", "RUNNING", "FAILED"]);
+    expect([0, 10, 30, 59, 60].map((t) => phasedAt(rec, t).status)).toEqual([
+      "PENDING",
+      "QUEUED",
+      "RUNNING",
+      "RUNNING",
+      "FAILED",
+    ]);
     expect(phasedAt(rec, 60).finishedAt).toBe(60);
   });
 });

@@ -40,7 +40,8 @@ export function exportAt(rec: ExportRec, now: number): ExportView {
   if (now < started) return { state: "Queued", exported: 0 };
   const stopAt = rec.outcome === "Successful" ? rec.runSec : Math.max(1, Math.floor(rec.runSec * rec.stopFraction));
   const elapsed = now - started;
-  if (elapsed < stopAt) return { state: "InProgress", exported: Math.min(rec.total - 1, Math.floor((rec.total * elapsed) / rec.runSec)) };
+  if (elapsed < stopAt)
+    return { state: "InProgress", exported: Math.min(rec.total - 1, Math.floor((rec.total * elapsed) / rec.runSec)) };
   if (rec.outcome === "Successful") return { state: "Successful", exported: rec.total, finishedAt: started + stopAt };
   return { state: rec.outcome, exported: Math.floor(rec.total * rec.stopFraction), finishedAt: started + stopAt };
 }

@@ -29,7 +29,9 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
-export type ResolvedOptions = Required<Omit<SimulatorOptions, "startTime" | "rateLimit" | "credentials" | "extraCredentials">> & {
+export type ResolvedOptions = Required<
+  Omit<SimulatorOptions, "startTime" | "rateLimit" | "credentials" | "extraCredentials">
+> & {
   startMs: number;
   rateLimit: RateLimitOptions;
   credentials: CredentialSet;
@@ -42,8 +44,14 @@ export function defaultCredentials(env: NodeJS.ProcessEnv = process.env): Creden
   const clientSecret = env.ATLAS_CLIENT_SECRET;
   const publicKey = env.ATLAS_PUBLIC_KEY;
   const privateKey = env.ATLAS_PRIVATE_KEY;
-  const sa = clientId && clientSecret ? { clientId, clientSecret } : { clientId: DEMO_CREDENTIALS.clientId, clientSecret: DEMO_CREDENTIALS.clientSecret };
-  const key = publicKey && privateKey ? { publicKey, privateKey } : { publicKey: DEMO_CREDENTIALS.publicKey, privateKey: DEMO_CREDENTIALS.privateKey };
+  const sa =
+    clientId && clientSecret
+      ? { clientId, clientSecret }
+      : { clientId: DEMO_CREDENTIALS.clientId, clientSecret: DEMO_CREDENTIALS.clientSecret };
+  const key =
+    publicKey && privateKey
+      ? { publicKey, privateKey }
+      : { publicKey: DEMO_CREDENTIALS.publicKey, privateKey: DEMO_CREDENTIALS.privateKey };
   return { ...sa, ...key };
 }
 
@@ -53,10 +61,12 @@ function positive(name: string, value: number): number {
 }
 
 export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
-  const startMs = o.startTime === undefined ? Date.now() : typeof o.startTime === "number" ? o.startTime : Date.parse(o.startTime);
+  const startMs =
+    o.startTime === undefined ? Date.now() : typeof o.startTime === "number" ? o.startTime : Date.parse(o.startTime);
   if (!Number.isFinite(startMs)) throw new RangeError("startTime must be an ISO date or Unix milliseconds");
   const port = o.port ?? 4010;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError("port must be an integer from 0 to 65535");
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError("port must be an integer from 0 to 65535");
   return {
     host: o.host ?? "127.0.0.1",
     port,

@@ -53,7 +53,13 @@ export function pageWindow(total: number, q: Pick<ListQuery, "itemsPerPage" | "p
 }
 
 /** Links with absolute hrefs; `pathAndQuery` keeps the caller's other query parameters. */
-export function pageLinks(baseUrl: string, pathname: string, query: URLSearchParams, q: ListQuery, w: PageWindow): Link[] {
+export function pageLinks(
+  baseUrl: string,
+  pathname: string,
+  query: URLSearchParams,
+  q: ListQuery,
+  w: PageWindow,
+): Link[] {
   const href = (pageNum: number) => {
     const params = new URLSearchParams(query);
     params.set("pageNum", String(pageNum));

@@ -43,7 +43,10 @@ export function createRng(...keyParts: Array<string | number>): Rng {
     chance: (p) => next() < p,
     hex: (length) => {
       let out = "";
-      while (out.length < length) out += Math.floor(next() * 0x100000000).toString(16).padStart(8, "0");
+      while (out.length < length)
+        out += Math.floor(next() * 0x100000000)
+          .toString(16)
+          .padStart(8, "0");
       return out.slice(0, length);
     },
   };

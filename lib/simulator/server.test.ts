@@ -11,7 +11,10 @@ let ctl: SimulatorClient;
 const token = (clientId: string, clientSecret: string) => ctl.bearerToken({ clientId, clientSecret });
 
 const api = (path: string, bearer: string, init: RequestInit = {}, accept = V1) =>
-  fetch(`${sim.url}/api/atlas/v2${path}`, { ...init, headers: { Authorization: `Bearer ${bearer}`, Accept: accept, "Content-Type": "application/json" } });
+  fetch(`${sim.url}/api/atlas/v2${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${bearer}`, Accept: accept, "Content-Type": "application/json" },
+  });
 
 beforeAll(async () => {
   sim = await startSimulator({
@@ -19,7 +22,9 @@ beforeAll(async () => {
     quiet: true,
     control: true,
     tokenTtlSeconds: 60,
-    extraCredentials: [{ kind: "service-account", id: "mdb_sa_id_limited", secret: "limited-secret", projects: ["Payments"] }],
+    extraCredentials: [
+      { kind: "service-account", id: "mdb_sa_id_limited", secret: "limited-secret", projects: ["Payments"] },
+    ],
   });
   ctl = new SimulatorClient(sim.url);
   const fixtures = await ctl.fixtures();
@@ -58,18 +63,29 @@ describe("simulator server", () => {
     const gone = await api(path, t, {}, "application/vnd.atlas.2025-03-12+json");
     await ctl.setConfig({ tenantSunset: false });
     expect(gone.status).toBe(410);
-    expect(await gone.json()).toMatchObject({ errorCode: "VERSION_GONE", parameters: ["2023-01-01", `api/atlas/v2${path}`] });
+    expect(await gone.json()).toMatchObject({
+      errorCode: "VERSION_GONE",
+      parameters: ["2023-01-01", `api/atlas/v2${path}`],
+    });
   });
 
   it("refuses to cancel an automated restore and a finished one", async () => {
     const t = await token(sim.credentials.clientId, sim.credentials.clientSecret);
-    const list = (await (await api(`/groups/${groupId}/clusters/payments-prod/backup/restoreJobs?itemsPerPage=500`, t)).json()) as {
+    const list = (await (
+      await api(`/groups/${groupId}/clusters/payments-prod/backup/restoreJobs?itemsPerPage=500`, t)
+    ).json()) as {
       results: Array<{ id: string; deliveryType: string; finishedAt?: string; cancelled: boolean; failed: boolean }>;
     };
-    const automated = list.results.find((j) => j.deliveryType === "automated" && !j.finishedAt && !j.cancelled && !j.failed);
+    const automated = list.results.find(
+      (j) => j.deliveryType === "automated" && !j.finishedAt && !j.cancelled && !j.failed,
+    );
     const finished = list.results.find((j) => j.finishedAt);
-    const del = (id: string) => api(`/groups/${groupId}/clusters/payments-prod/backup/restoreJobs/${id}`, t, { method: "DELETE" });
-    expect(await (await del(automated!.id)).json()).toMatchObject({ error: 400, errorCode: "CANNOT_CANCEL_AUTOMATED_RESTORE" });
+    const del = (id: string) =>
+      api(`/groups/${groupId}/clusters/payments-prod/backup/restoreJobs/${id}`, t, { method: "DELETE" });
+    expect(await (await del(automated!.id)).json()).toMatchObject({
+      error: 400,
+      errorCode: "CANNOT_CANCEL_AUTOMATED_RESTORE",
+    });
     expect((await del(finished!.id)).status).toBe(400);
   });
 

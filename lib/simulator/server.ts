@@ -26,7 +26,10 @@ function faultError(state: SimState, fault: FaultSpec & { status: number }, reso
   if (fault.status === 429) {
     const retry = fault.retryAfterSeconds ?? 60;
     const config = bucketConfigs(state.options.rateLimit)["cloud-backups"];
-    const e = rateLimitedError(resourcePath, retry, config, { "RateLimit-Limit": String(config.capacity), "RateLimit-Remaining": "0" });
+    const e = rateLimitedError(resourcePath, retry, config, {
+      "RateLimit-Limit": String(config.capacity),
+      "RateLimit-Remaining": "0",
+    });
     return fault.errorCode ? new AtlasErrorResponse(429, fault.errorCode, e.detail, e.parameters, e.headers) : e;
   }
   const e = defaultError(fault.status, fault.errorCode);
@@ -52,7 +55,8 @@ export function createRequestHandler(state: SimState) {
     const pretty = url.searchParams.get("pretty")?.toLowerCase() === "true";
     try {
       const raw = await readBody(req);
-      if (state.options.control && pathname.startsWith("/__simulator/")) return handleControl(state, method, pathname, raw, res);
+      if (state.options.control && pathname.startsWith("/__simulator/"))
+        return handleControl(state, method, pathname, raw, res);
       res.on("close", () => state.counters.record(method, pathname, res.writableFinished ? res.statusCode : "dropped"));
 
       const fault = state.faults.take(method, pathname);
@@ -62,20 +66,42 @@ export function createRequestHandler(state: SimState) {
         return;
       }
       if (fault?.body !== undefined) {
-        res.writeHead(fault.status ?? 200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(fault.body) });
+        res.writeHead(fault.status ?? 200, {
+          "Content-Type": "application/json",
+          "Content-Length": Buffer.byteLength(fault.body),
+        });
         res.end(fault.body);
         return;
       }
-      if (fault?.status) return sendError(res, faultError(state, { ...fault, status: fault.status }, pathname.replace(/^\/+/, "")), pretty);
+      if (fault?.status)
+        return sendError(
+          res,
+          faultError(state, { ...fault, status: fault.status }, pathname.replace(/^\/+/, "")),
+          pretty,
+        );
 
       if (pathname === "/api/oauth/token" || pathname === "/api/oauth/revoke") {
-        if (method !== "POST") throw new AtlasErrorResponse(405, "METHOD_NOT_ALLOWED", `Method ${method} is not allowed for ${pathname}.`, [method], { Allow: "POST" });
+        if (method !== "POST")
+          throw new AtlasErrorResponse(
+            405,
+            "METHOD_NOT_ALLOWED",
+            `Method ${method} is not allowed for ${pathname}.`,
+            [method],
+            { Allow: "POST" },
+          );
         return pathname.endsWith("token") ? handleToken(req, res, raw, state) : handleRevoke(req, res, raw, state);
       }
       const found = router.find(method as "GET", pathname);
       if (!found) {
         const allowed = METHODS.filter((m) => m !== method && router.find(m, pathname));
-        if (allowed.length > 0) throw new AtlasErrorResponse(405, "METHOD_NOT_ALLOWED", `Method ${method} is not allowed for ${pathname}.`, [method], { Allow: allowed.join(", ") });
+        if (allowed.length > 0)
+          throw new AtlasErrorResponse(
+            405,
+            "METHOD_NOT_ALLOWED",
+            `Method ${method} is not allowed for ${pathname}.`,
+            [method],
+            { Allow: allowed.join(", ") },
+          );
         throw resourceNotFound(pathname);
       }
       dispatch(state, found.store as Operation, found.params, url, raw, req, res);

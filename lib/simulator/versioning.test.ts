@@ -45,8 +45,15 @@ describe("version resolution", () => {
 
   it("answers 410 VERSION_GONE past the sunset date with the version and path", () => {
     const e = errorOf(() => chooseVersion(accept("2023-02-01"), V_CLUSTERS, { ...opts, today: "2027-07-01" }));
-    expect(e.body()).toMatchObject({ error: 410, errorCode: "VERSION_GONE", reason: "Gone", parameters: ["2023-02-01", opts.resourcePath] });
-    expect(chooseVersion(accept("2024-08-05"), V_CLUSTERS, { ...opts, today: "2027-07-01" }).version).toBe("2024-08-05");
+    expect(e.body()).toMatchObject({
+      error: 410,
+      errorCode: "VERSION_GONE",
+      reason: "Gone",
+      parameters: ["2023-02-01", opts.resourcePath],
+    });
+    expect(chooseVersion(accept("2024-08-05"), V_CLUSTERS, { ...opts, today: "2027-07-01" }).version).toBe(
+      "2024-08-05",
+    );
   });
 
   it("serves a sunset version when sunset enforcement is off (tenant endpoints by default)", () => {

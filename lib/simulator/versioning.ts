@@ -49,7 +49,11 @@ export interface ResolveOptions {
   resourcePath: string;
 }
 
-export function chooseVersion(accept: string | undefined, versions: readonly ResourceVersion[], o: ResolveOptions): VersionChoice {
+export function chooseVersion(
+  accept: string | undefined,
+  versions: readonly ResourceVersion[],
+  o: ResolveOptions,
+): VersionChoice {
   const wanted = requestedVersions(accept);
   let chosen: ResourceVersion | undefined;
   for (const date of wanted) {
@@ -66,9 +70,17 @@ export function chooseVersion(accept: string | undefined, versions: readonly Res
     );
   }
   if (o.enforceSunset && chosen.sunset && chosen.sunset <= o.today) {
-    throw new AtlasErrorResponse(410, "VERSION_GONE", `Version ${chosen.version} of ${o.resourcePath} is no longer available.`, [chosen.version, o.resourcePath]);
+    throw new AtlasErrorResponse(
+      410,
+      "VERSION_GONE",
+      `Version ${chosen.version} of ${o.resourcePath} is no longer available.`,
+      [chosen.version, o.resourcePath],
+    );
   }
-  const newer = versions.filter((v) => v.version > chosen.version).map((v) => v.version).sort()[0];
+  const newer = versions
+    .filter((v) => v.version > chosen.version)
+    .map((v) => v.version)
+    .sort()[0];
   const deprecatedSince = newer ?? (chosen.sunset ? o.deprecatedSince : undefined);
   const headers: Record<string, string> = {};
   if (deprecatedSince) headers.Deprecation = httpDate(deprecatedSince);

@@ -33,7 +33,15 @@ export function createBudget(config: BudgetConfig, redis?: { client: Redis; pref
   const burstSeconds = Math.max(60, Math.ceil((config.capacity / config.refillPerMinute) * 60));
   const make = (keyPrefix: string, points: number, duration: number) => {
     const memory = new RateLimiterMemory({ keyPrefix, points, duration });
-    return redis ? new RateLimiterRedis({ storeClient: redis.client, keyPrefix: `${redis.prefix}:${keyPrefix}`, points, duration, insuranceLimiter: memory }) : memory;
+    return redis
+      ? new RateLimiterRedis({
+          storeClient: redis.client,
+          keyPrefix: `${redis.prefix}:${keyPrefix}`,
+          points,
+          duration,
+          insuranceLimiter: memory,
+        })
+      : memory;
   };
   const main = make("budget", sustained, 60);
   const extra = make("budget-burst", Math.max(1, burst), burstSeconds);

@@ -36,7 +36,9 @@ export type DecodeResult<T> = { entry: Entry<T> } | { miss: "absent" | "garbage"
 const DEFLATED = "z1:";
 
 function inflate(raw: string): string {
-  return raw.startsWith(DEFLATED) ? inflateRawSync(Buffer.from(raw.slice(DEFLATED.length), "base64")).toString("utf8") : raw;
+  return raw.startsWith(DEFLATED)
+    ? inflateRawSync(Buffer.from(raw.slice(DEFLATED.length), "base64")).toString("utf8")
+    : raw;
 }
 
 export function decodeEntry<T>(raw: string | null, shape: number, schema: z.ZodType<T>): DecodeResult<T> {
@@ -74,16 +76,39 @@ export function failureOf(error: unknown, now: number): Failure {
       ...(error.retryAfterSeconds !== undefined && { retryAfterSeconds: error.retryAfterSeconds }),
     };
   }
-  return { at: now, kind: "network", status: null, errorCode: null, detail: error instanceof Error ? error.message : "refresh failed" };
+  return {
+    at: now,
+    kind: "network",
+    status: null,
+    errorCode: null,
+    detail: error instanceof Error ? error.message : "refresh failed",
+  };
 }
 
 /** The stored failure as the error the route wrapper maps to the envelope (a 404 stays a 404). */
 export function errorOf(failure: Failure, url: string): AtlasError | RetiredEndpointError {
   if (failure.kind === "retired") {
-    return new RetiredEndpointError(new AtlasError({ kind: "http", status: failure.status, errorCode: failure.errorCode, detail: failure.detail, method: "GET", url }));
+    return new RetiredEndpointError(
+      new AtlasError({
+        kind: "http",
+        status: failure.status,
+        errorCode: failure.errorCode,
+        detail: failure.detail,
+        method: "GET",
+        url,
+      }),
+    );
   }
   if (failure.kind === "budget") {
-    return new AtlasError({ kind: "http", status: 429, errorCode: "BACKWATCH_BUDGET", detail: "Backwatch's share of this project's Atlas rate limit is spent for now", method: "GET", url, retryAfterSeconds: failure.retryAfterSeconds ?? 10 });
+    return new AtlasError({
+      kind: "http",
+      status: 429,
+      errorCode: "BACKWATCH_BUDGET",
+      detail: "Backwatch's share of this project's Atlas rate limit is spent for now",
+      method: "GET",
+      url,
+      retryAfterSeconds: failure.retryAfterSeconds ?? 10,
+    });
   }
   return new AtlasError({
     kind: failure.kind as Exclude<Failure["kind"], "budget" | "retired">,

@@ -59,7 +59,10 @@ describe("read model on a shared Redis", () => {
     const prefix = `{bw-${randomUUID()}}`;
     const [a, b] = [instance(prefix), instance(prefix)];
     const { res, state } = list();
-    const snaps = await Promise.all([...Array.from({ length: 20 }, () => a.read(res)), ...Array.from({ length: 20 }, () => b.read(res))]);
+    const snaps = await Promise.all([
+      ...Array.from({ length: 20 }, () => a.read(res)),
+      ...Array.from({ length: 20 }, () => b.read(res)),
+    ]);
     expect(state.calls).toBe(1);
     expect(new Set(snaps.map((s) => s.value.n))).toEqual(new Set([1]));
   });
@@ -68,7 +71,15 @@ describe("read model on a shared Redis", () => {
     const prefix = `{bw-${randomUUID()}}`;
     const [a, b] = [instance(prefix), instance(prefix)];
     const { res, state } = list("g-paused");
-    state.fail = new AtlasError({ kind: "http", status: 429, errorCode: "RATE_LIMITED_TOKEN_BUCKET", detail: null, method: "GET", url: "https://atlas.example/x", retryAfterSeconds: 30 });
+    state.fail = new AtlasError({
+      kind: "http",
+      status: 429,
+      errorCode: "RATE_LIMITED_TOKEN_BUCKET",
+      detail: null,
+      method: "GET",
+      url: "https://atlas.example/x",
+      retryAfterSeconds: 30,
+    });
     await expect(a.read(res)).rejects.toMatchObject({ status: 429 });
     state.fail = null;
     const other = list("g-paused");

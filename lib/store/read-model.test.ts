@@ -14,9 +14,23 @@ function world(options: { share?: number; capacity?: number; refill?: number } =
   const store = createMemoryStore({ now });
   const warnings: Array<{ obj: object; msg: string }> = [];
   const log = { warn: (obj: object, msg: string) => warnings.push({ obj, msg }) };
-  const budget = createBudget({ capacity: options.capacity ?? 1200, refillPerMinute: options.refill ?? 500, share: options.share ?? 0.5 });
+  const budget = createBudget({
+    capacity: options.capacity ?? 1200,
+    refillPerMinute: options.refill ?? 500,
+    share: options.share ?? 0.5,
+  });
   const model = (owner: string, s: Store = store) =>
-    createReadModel({ store: s, budget, owner, now, log, leaseMs: 30_000, waitMs: 2_000, failureRetryMs: 5_000, retentionSeconds: 86_400 });
+    createReadModel({
+      store: s,
+      budget,
+      owner,
+      now,
+      log,
+      leaseMs: 30_000,
+      waitMs: 2_000,
+      failureRetryMs: 5_000,
+      retentionSeconds: 86_400,
+    });
   return { now, advance: (ms: number) => (clock += ms), store, warnings, budget, model };
 }
 
@@ -42,7 +56,15 @@ function atlasList(w: { now: () => number }, key = "jobs:restore:g1:c1", scope =
 }
 
 const http = (status: number, errorCode: string, retryAfterSeconds?: number) =>
-  new AtlasError({ kind: "http", status, errorCode, detail: errorCode, method: "GET", url: "https://atlas.example/x", ...(retryAfterSeconds !== undefined && { retryAfterSeconds }) });
+  new AtlasError({
+    kind: "http",
+    status,
+    errorCode,
+    detail: errorCode,
+    method: "GET",
+    url: "https://atlas.example/x",
+    ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
+  });
 
 describe("read model", () => {
   it("a cold miss waits for one Atlas call, however many readers ask at once", async () => {
@@ -174,7 +196,10 @@ describe("read model", () => {
     const { res, state } = atlasList(w);
     state.delayMs = 30;
     const [a, b] = [w.model("a"), w.model("b")];
-    await Promise.all([...Array.from({ length: 10 }, () => a.read(res)), ...Array.from({ length: 10 }, () => b.read(res))]);
+    await Promise.all([
+      ...Array.from({ length: 10 }, () => a.read(res)),
+      ...Array.from({ length: 10 }, () => b.read(res)),
+    ]);
     expect(state.calls).toBe(1);
     w.advance(11_000);
     await Promise.all([a.refreshInBackground(res), b.refreshInBackground(res)]);
@@ -183,13 +208,23 @@ describe("read model", () => {
 
   it("property: with the scheduler running, what a viewer receives is never older than its window plus one refresh", async () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let scenario = 0; scenario < 20; scenario++) {
       const w = world();
       const { res, state } = atlasList(w);
       const model = w.model("a");
       const tickMs = 1_000;
-      const scheduler = createScheduler({ store: w.store, readModel: model, resolve: () => res as Resource<unknown>, watchMs: 300_000, tickMs, concurrency: 2, batch: 10, now: w.now, log: { warn() {} } });
+      const scheduler = createScheduler({
+        store: w.store,
+        readModel: model,
+        resolve: () => res as Resource<unknown>,
+        watchMs: 300_000,
+        tickMs,
+        concurrency: 2,
+        batch: 10,
+        now: w.now,
+        log: { warn() {} },
+      });
       state.busy = random() < 0.5;
       await model.read(res);
       let worst = 0;
@@ -210,7 +245,12 @@ describe("read model", () => {
 describe("stored entries", () => {
   it("are deflated: a list of jobs takes a fraction of its JSON", async () => {
     const { encodeEntry, decodeEntry } = await import("./entry");
-    const jobs = Array.from({ length: 200 }, (_, i) => ({ id: `6b0e${String(i).padStart(20, "0")}`, status: i % 7 ? "completed" : "failed", startedAt: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(), target: "payments-prod" }));
+    const jobs = Array.from({ length: 200 }, (_, i) => ({
+      id: `6b0e${String(i).padStart(20, "0")}`,
+      status: i % 7 ? "completed" : "failed",
+      startedAt: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(),
+      target: "payments-prod",
+    }));
     const entry = { shape: 1, fetchedAt: 1, value: { jobs } };
     const raw = encodeEntry(entry);
     expect(raw.startsWith("z1:")).toBe(true);

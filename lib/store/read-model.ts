@@ -50,7 +50,8 @@ export const VIEWED = "viewed";
 const valueKey = (key: string) => `v:${key}`;
 const pauseKey = (scope: string) => `pause:${scope}`;
 /** A value is being served stale: its last refresh failed after it was read. */
-const ongoing = <T>(e: Entry<T> | null) => e?.value !== undefined && e.failure !== undefined && e.failure.at >= (e.fetchedAt ?? 0);
+const ongoing = <T>(e: Entry<T> | null) =>
+  e?.value !== undefined && e.failure !== undefined && e.failure.at >= (e.fetchedAt ?? 0);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createReadModel(config: ReadModelConfig) {
@@ -83,13 +84,29 @@ export function createReadModel(config: ReadModelConfig) {
         const pausedUntil = Number((await store.get(pauseKey(res.scope))) ?? 0);
         if (pausedUntil > at) {
           // An outage already on record keeps its start and Atlas's own code.
-          const failure: Failure = ongoing(previous) ? previous!.failure! : { at, kind: "http", status: 429, errorCode: "RATE_LIMITED", detail: "Atlas asked Backwatch to wait (Retry-After)", retryAfterSeconds: Math.ceil((pausedUntil - at) / 1000) };
+          const failure: Failure = ongoing(previous)
+            ? previous!.failure!
+            : {
+                at,
+                kind: "http",
+                status: 429,
+                errorCode: "RATE_LIMITED",
+                detail: "Atlas asked Backwatch to wait (Retry-After)",
+                retryAfterSeconds: Math.ceil((pausedUntil - at) / 1000),
+              };
           await write(res, { ...keep, failure }, pausedUntil);
           return { error: errorOf(failure, res.url) };
         }
         const taken = await budget.take(res.scope, res.expectedCalls(previous?.value));
         if (!taken.ok) {
-          const failure: Failure = { at, kind: "budget", status: 429, errorCode: "BACKWATCH_BUDGET", detail: null, retryAfterSeconds: Math.ceil(taken.retryAfterMs / 1000) };
+          const failure: Failure = {
+            at,
+            kind: "budget",
+            status: 429,
+            errorCode: "BACKWATCH_BUDGET",
+            detail: null,
+            retryAfterSeconds: Math.ceil(taken.retryAfterMs / 1000),
+          };
           await write(res, { ...keep, failure }, at + taken.retryAfterMs);
           return { error: errorOf(failure, res.url) };
         }
@@ -97,7 +114,11 @@ export function createReadModel(config: ReadModelConfig) {
       try {
         const loaded = await res.load();
         if (res.scope) await budget.charge(res.scope, loaded.calls - res.expectedCalls(previous?.value));
-        await write(res, { shape: res.shape, fetchedAt: loaded.receivedAt.getTime(), value: loaded.value }, now() + res.freshForMs(loaded.value));
+        await write(
+          res,
+          { shape: res.shape, fetchedAt: loaded.receivedAt.getTime(), value: loaded.value },
+          now() + res.freshForMs(loaded.value),
+        );
         return {};
       } catch (error) {
         const failure = failureOf(error, now());
@@ -142,7 +163,8 @@ export function createReadModel(config: ReadModelConfig) {
     void store.zadd(VIEWED, res.key, now()).catch(() => undefined);
     const entry = await readEntry(res);
     if (entry?.value !== undefined) {
-      if (now() - (entry.fetchedAt ?? 0) >= res.freshForMs(entry.value)) void refreshOnce(res, entry).catch(() => undefined);
+      if (now() - (entry.fetchedAt ?? 0) >= res.freshForMs(entry.value))
+        void refreshOnce(res, entry).catch(() => undefined);
       return snapshot(entry);
     }
     if (entry?.failure && now() - entry.failure.at < config.failureRetryMs) throw errorOf(entry.failure, res.url);
@@ -154,7 +176,17 @@ export function createReadModel(config: ReadModelConfig) {
       if (error) throw error;
       // Another instance's refresh failed since we looked.
       if (after?.failure && after.failure.at > (entry?.failure?.at ?? -1)) throw errorOf(after.failure, res.url);
-      if (now() > deadline) throw errorOf({ at: now(), kind: "timeout", status: null, errorCode: null, detail: "another Backwatch instance is still reading this from Atlas" }, res.url);
+      if (now() > deadline)
+        throw errorOf(
+          {
+            at: now(),
+            kind: "timeout",
+            status: null,
+            errorCode: null,
+            detail: "another Backwatch instance is still reading this from Atlas",
+          },
+          res.url,
+        );
       await sleep(100);
     }
   }

@@ -46,7 +46,8 @@ export function createScheduler(config: SchedulerConfig) {
       }),
     );
     const results = await Promise.allSettled(work);
-    for (const r of results) if (r.status === "rejected") config.log.warn({ err: String(r.reason) }, "scheduled refresh failed");
+    for (const r of results)
+      if (r.status === "rejected") config.log.warn({ err: String(r.reason) }, "scheduled refresh failed");
     return due.length;
   }
 

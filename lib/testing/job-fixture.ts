@@ -1,7 +1,13 @@
 // A minimal Flex restore job for unit tests of browser-side job logic (lists, timeline).
 import type { Job, JobStatus } from "@/lib/jobs/dto";
 
-export function fakeJob(id: string, status: JobStatus, startedAt: string | null, finishedAt: string | null = null, durationMs: number | null = null): Job {
+export function fakeJob(
+  id: string,
+  status: JobStatus,
+  startedAt: string | null,
+  finishedAt: string | null = null,
+  durationMs: number | null = null,
+): Job {
   return {
     kind: "flex-restore",
     id: id.padStart(24, "0"),

@@ -3,7 +3,15 @@
 import type { JobKind, JobStatus } from "@/lib/jobs/dto";
 
 export const JOB_KINDS = ["restore", "export", "tenant-restore", "flex-restore"] as const satisfies readonly JobKind[];
-export const JOB_STATUSES = ["queued", "running", "completed", "failed", "cancelled", "expired", "unknown"] as const satisfies readonly JobStatus[];
+export const JOB_STATUSES = [
+  "queued",
+  "running",
+  "completed",
+  "failed",
+  "cancelled",
+  "expired",
+  "unknown",
+] as const satisfies readonly JobStatus[];
 export const SORT_FIELDS = ["startedAt", "finishedAt"] as const;
 export const OBJECT_ID = /^[a-f0-9]{24}$/;
 export const MAX_PAGE_SIZE = 500;

@@ -21,7 +21,15 @@ describe("cluster view URL state", () => {
 
   it("falls back to defaults on junk instead of failing the page", () => {
     const view = loadClusterView("?tab=nope&page=0&pageSize=7&job=xyz&refresh=5&window=1y&sort=id");
-    expect(view).toMatchObject({ tab: null, page: 1, pageSize: 50, job: null, refresh: 0, window: "7d", sort: "startedAt" });
+    expect(view).toMatchObject({
+      tab: null,
+      page: 1,
+      pageSize: 50,
+      job: null,
+      refresh: 0,
+      window: "7d",
+      sort: "startedAt",
+    });
   });
 
   it("drops unknown statuses but keeps known ones", () => {

@@ -8,7 +8,6 @@ import { SignInForm } from "./_components/signin-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {

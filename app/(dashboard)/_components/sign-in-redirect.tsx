@@ -16,7 +16,11 @@ export function SignInRedirect() {
     <main className="mx-auto max-w-xl p-8">
       <h1 className="text-xl font-semibold">Sign in required</h1>
       <p className="mt-2">
-        Redirecting to <a className="underline" href="/signin">sign in</a>…
+        Redirecting to{" "}
+        <a className="underline" href="/signin">
+          sign in
+        </a>
+        …
       </p>
     </main>
   );

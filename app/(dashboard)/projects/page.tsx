@@ -9,7 +9,11 @@ import { ProjectList } from "./_components/project-list";
 
 export const metadata: Metadata = { title: "Projects" };
 
-export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProjectsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireSession("/projects", await searchParams);
   const queryClient = makeQueryClient();
   // Prefetch calls the service directly (never our own /api over HTTP); a failure is left to the client query.

@@ -39,7 +39,9 @@ test.describe("signed out, no page renders data, whatever the request says it is
   }
 
   test("signed in, a prefetch carries the CSP like any page", async ({ operator, fx }) => {
-    const res = await operator.get(`/projects/${fx.showcase.groupId}`, { headers: { "next-router-prefetch": "1", rsc: "1" } });
+    const res = await operator.get(`/projects/${fx.showcase.groupId}`, {
+      headers: { "next-router-prefetch": "1", rsc: "1" },
+    });
     expect(res.status()).toBe(200);
     expect(res.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-/);
   });

@@ -13,7 +13,11 @@ test.afterAll(async ({ sim }) => {
 test("tenant routes carry the deprecation notice while Atlas still serves them", async ({ operator, fx }) => {
   const path = listPath("tenant-restore", fx.showcase.groupId, fx.showcase.sharedM5MigratedCluster);
   const list = JobListSchema.parse(await (await operator.get(path)).json());
-  expect(list.deprecation).toMatchObject({ sunset: "2026-01-22", retired: false, successor: { kind: "flex-restore", clusterName: fx.showcase.sharedM5MigratedCluster, exists: true } });
+  expect(list.deprecation).toMatchObject({
+    sunset: "2026-01-22",
+    retired: false,
+    successor: { kind: "flex-restore", clusterName: fx.showcase.sharedM5MigratedCluster, exists: true },
+  });
   expect(list.items.length).toBeGreaterThan(0);
   const detail = JobDetailSchema.parse(await (await operator.get(`${path}/${list.items[0]!.id}`)).json());
   expect(detail.deprecation?.retired).toBe(false);
@@ -34,10 +38,17 @@ test("after the sunset, tenant lists answer 200 with deprecation.retired=true", 
     expect(retired.items).toEqual([]);
   }
   await sim.setConfig({ tenantSunset: false });
-  await expect.poll(async () => (await list(fx.showcase.sharedM2Cluster)).deprecation?.retired, { timeout: 15_000 }).toBe(false);
+  await expect
+    .poll(async () => (await list(fx.showcase.sharedM2Cluster)).deprecation?.retired, { timeout: 15_000 })
+    .toBe(false);
 });
 
-test("after the sunset, a tenant restore's detail and download answer 410 RETIRED naming the sunset date", async ({ operator, viewer, sim, fx }) => {
+test("after the sunset, a tenant restore's detail and download answer 410 RETIRED naming the sunset date", async ({
+  operator,
+  viewer,
+  sim,
+  fx,
+}) => {
   const jobs: Array<{ path: string; id: string }> = [];
   for (const cluster of [fx.showcase.sharedM2Cluster, fx.showcase.sharedM5MigratedCluster]) {
     const path = listPath("tenant-restore", fx.showcase.groupId, cluster);
@@ -66,5 +77,7 @@ test("after the sunset, a tenant restore's detail and download answer 410 RETIRE
   }
   await sim.setConfig({ tenantSunset: false });
   // A retired answer is kept for a few seconds, then Atlas is asked again.
-  await expect.poll(async () => (await operator.get(`${jobs[0]!.path}/${jobs[0]!.id}`)).status(), { timeout: 15_000 }).toBe(200);
+  await expect
+    .poll(async () => (await operator.get(`${jobs[0]!.path}/${jobs[0]!.id}`)).status(), { timeout: 15_000 })
+    .toBe(200);
 });

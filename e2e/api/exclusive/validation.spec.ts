@@ -29,20 +29,68 @@ test.describe("bad input is a 400 before any upstream call", () => {
 
   const cases: Array<{ name: string; path: (g: string, marker: string) => string; issue: string }> = [
     { name: "groupId not hex", path: (_g, m) => `/api/projects/zz${m}/clusters`, issue: "params.groupId" },
-    { name: "groupId too short", path: (_g, m) => `/api/projects/abc123/clusters/${m}/restore-jobs`, issue: "params.groupId" },
-    { name: "clusterName with underscore", path: (g, m) => `/api/projects/${g}/clusters/bad_${m}/restore-jobs`, issue: "params.clusterName" },
-    { name: "clusterName starting with a hyphen", path: (g, m) => `/api/projects/${g}/clusters/-${m}/exports`, issue: "params.clusterName" },
-    { name: "clusterName too long", path: (g, m) => `/api/projects/${g}/clusters/${m}${"x".repeat(64)}/tenant-restores`, issue: "params.clusterName" },
-    { name: "flex name invalid", path: (g, m) => `/api/projects/${g}/flex-clusters/bad.${m}/restore-jobs`, issue: "params.name" },
-    { name: "jobId not an ObjectId", path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs/not-an-id`, issue: "params.jobId" },
-    { name: "jobId on a download route", path: (g, m) => `/api/projects/${g}/flex-clusters/${m}/restore-jobs/123/download`, issue: "params.jobId" },
-    { name: "status unknown", path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs?status=failed&status=exploded`, issue: "query.status.1" },
+    {
+      name: "groupId too short",
+      path: (_g, m) => `/api/projects/abc123/clusters/${m}/restore-jobs`,
+      issue: "params.groupId",
+    },
+    {
+      name: "clusterName with underscore",
+      path: (g, m) => `/api/projects/${g}/clusters/bad_${m}/restore-jobs`,
+      issue: "params.clusterName",
+    },
+    {
+      name: "clusterName starting with a hyphen",
+      path: (g, m) => `/api/projects/${g}/clusters/-${m}/exports`,
+      issue: "params.clusterName",
+    },
+    {
+      name: "clusterName too long",
+      path: (g, m) => `/api/projects/${g}/clusters/${m}${"x".repeat(64)}/tenant-restores`,
+      issue: "params.clusterName",
+    },
+    {
+      name: "flex name invalid",
+      path: (g, m) => `/api/projects/${g}/flex-clusters/bad.${m}/restore-jobs`,
+      issue: "params.name",
+    },
+    {
+      name: "jobId not an ObjectId",
+      path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs/not-an-id`,
+      issue: "params.jobId",
+    },
+    {
+      name: "jobId on a download route",
+      path: (g, m) => `/api/projects/${g}/flex-clusters/${m}/restore-jobs/123/download`,
+      issue: "params.jobId",
+    },
+    {
+      name: "status unknown",
+      path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs?status=failed&status=exploded`,
+      issue: "query.status.1",
+    },
     { name: "page 0", path: (g, m) => `/api/projects/${g}/clusters/${m}/exports?page=0`, issue: "query.page" },
     { name: "page abc", path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs?page=abc`, issue: "query.page" },
-    { name: "pageSize 0", path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs?pageSize=0`, issue: "query.pageSize" },
-    { name: "pageSize 501", path: (g, m) => `/api/projects/${g}/flex-clusters/${m}/restore-jobs?pageSize=501`, issue: "query.pageSize" },
-    { name: "pageSize abc", path: (g, m) => `/api/projects/${g}/clusters/${m}/tenant-restores?pageSize=abc`, issue: "query.pageSize" },
-    { name: "sort unknown", path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs?sort=name`, issue: "query.sort" },
+    {
+      name: "pageSize 0",
+      path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs?pageSize=0`,
+      issue: "query.pageSize",
+    },
+    {
+      name: "pageSize 501",
+      path: (g, m) => `/api/projects/${g}/flex-clusters/${m}/restore-jobs?pageSize=501`,
+      issue: "query.pageSize",
+    },
+    {
+      name: "pageSize abc",
+      path: (g, m) => `/api/projects/${g}/clusters/${m}/tenant-restores?pageSize=abc`,
+      issue: "query.pageSize",
+    },
+    {
+      name: "sort unknown",
+      path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs?sort=name`,
+      issue: "query.sort",
+    },
   ];
 
   for (const c of cases) {
@@ -52,7 +100,12 @@ test.describe("bad input is a 400 before any upstream call", () => {
     });
   }
 
-  test("a viewer's bad input is still a 400, and a signed-out one a 401, neither calling Atlas", async ({ viewer, anon, sim, fx }) => {
+  test("a viewer's bad input is still a 400, and a signed-out one a 401, neither calling Atlas", async ({
+    viewer,
+    anon,
+    sim,
+    fx,
+  }) => {
     const path = `/api/projects/${fx.showcase.groupId}/clusters/x/restore-jobs?pageSize=0`;
     expect(await upstreamCallsDuring(sim, () => expectBadRequest(viewer, path, "query.pageSize"))).toBe(0);
     const signedOut = await upstreamCallsDuring(sim, async () => {
@@ -72,7 +125,9 @@ test.describe("bad input is a 400 before any upstream call", () => {
   // Last, because the cluster it reads is then watched (and refreshed) for a while.
   test("the counter check itself sees a request that does reach Atlas", async ({ operator, sim, fx }) => {
     const calls = await upstreamCallsDuring(sim, async () => {
-      const res = await operator.get(`/api/projects/${fx.showcase.groupId}/clusters/${randomName("probe")}/restore-jobs`);
+      const res = await operator.get(
+        `/api/projects/${fx.showcase.groupId}/clusters/${randomName("probe")}/restore-jobs`,
+      );
       expect(res.status()).toBe(404);
     });
     expect(calls).toBeGreaterThan(0);

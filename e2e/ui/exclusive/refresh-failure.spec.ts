@@ -4,7 +4,9 @@ import { clusterUrl, fixtures, sim } from "../ui-helpers";
 
 // Its fault fails a showcase list every spec reads, so it runs in the exclusive project, and removes
 // that fault by id rather than clearing the simulator's faults.
-test("a failed refresh keeps the last data, marks it stale with Atlas's errorCode, and recovers on retry", async ({ page }) => {
+test("a failed refresh keeps the last data, marks it stale with Atlas's errorCode, and recovers on retry", async ({
+  page,
+}) => {
   const f = await fixtures();
   const cluster = f.showcase.flexCluster;
   await page.goto(clusterUrl(f, cluster, "tab=flex-restore"));

@@ -18,7 +18,9 @@ const input = (algorithm: string) => ({
 describe("digestAuthorization", () => {
   it("matches the RFC 7616 MD5 and SHA-256 examples", () => {
     expect(digestAuthorization(input("MD5"))).toContain('response="8ca523f5e9506fed4657c9700eebdbec"');
-    expect(digestAuthorization(input("SHA-256"))).toContain('response="753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1"');
+    expect(digestAuthorization(input("SHA-256"))).toContain(
+      'response="753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1"',
+    );
   });
   it("sends nc as 8 hex digits and echoes opaque", () => {
     const header = digestAuthorization({ ...input("MD5"), nc: 26 });
@@ -29,8 +31,17 @@ describe("digestAuthorization", () => {
 
 describe("parseDigestChallenge", () => {
   it("reads Atlas's challenge, stale flag included", () => {
-    const c = parseDigestChallenge('Digest realm="MMS Public API", domain="", nonce="n1", algorithm=MD5, qop="auth", stale=true');
-    expect(c).toEqual({ realm: "MMS Public API", nonce: "n1", opaque: undefined, algorithm: "MD5", qop: "auth", stale: true });
+    const c = parseDigestChallenge(
+      'Digest realm="MMS Public API", domain="", nonce="n1", algorithm=MD5, qop="auth", stale=true',
+    );
+    expect(c).toEqual({
+      realm: "MMS Public API",
+      nonce: "n1",
+      opaque: undefined,
+      algorithm: "MD5",
+      qop: "auth",
+      stale: true,
+    });
   });
   it("finds Digest among several schemes and refuses what it cannot answer", () => {
     expect(parseDigestChallenge('Bearer realm="x", Digest realm="r", nonce="n"')?.nonce).toBe("n");

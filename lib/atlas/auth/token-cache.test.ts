@@ -9,7 +9,16 @@ function tokenServer(expiresIn: number) {
     issued += 1;
     return Response.json({ access_token: `token-${issued}`, expires_in: expiresIn, token_type: "Bearer" });
   });
-  return { fetch, cache: createTokenCache({ baseUrl: "http://127.0.0.1:9", clientId: "id", clientSecret: "s3cret", timeoutMs: 1_000, fetch }) };
+  return {
+    fetch,
+    cache: createTokenCache({
+      baseUrl: "http://127.0.0.1:9",
+      clientId: "id",
+      clientSecret: "s3cret",
+      timeoutMs: 1_000,
+      fetch,
+    }),
+  };
 }
 
 afterEach(() => vi.useRealTimers());
@@ -21,7 +30,9 @@ describe("createTokenCache", () => {
     expect(await cache.get()).toBe("token-1");
     expect(fetch).toHaveBeenCalledTimes(1);
     const [, init] = fetch.mock.calls[0]!;
-    expect(new Headers(init?.headers).get("authorization")).toBe(`Basic ${Buffer.from("id:s3cret").toString("base64")}`);
+    expect(new Headers(init?.headers).get("authorization")).toBe(
+      `Basic ${Buffer.from("id:s3cret").toString("base64")}`,
+    );
     expect(init?.body).toBe("grant_type=client_credentials");
   });
 
@@ -45,11 +56,23 @@ describe("createTokenCache", () => {
   });
 
   it("turns an OAuth error into an auth AtlasError without the secret", async () => {
-    const fetch: typeof globalThis.fetch = async () => Response.json({ error: "invalid_client", error_description: "Invalid credentials provided." }, { status: 401 });
-    const cache = createTokenCache({ baseUrl: "http://127.0.0.1:9", clientId: "id", clientSecret: "s3cret", timeoutMs: 1_000, fetch });
+    const fetch: typeof globalThis.fetch = async () =>
+      Response.json({ error: "invalid_client", error_description: "Invalid credentials provided." }, { status: 401 });
+    const cache = createTokenCache({
+      baseUrl: "http://127.0.0.1:9",
+      clientId: "id",
+      clientSecret: "s3cret",
+      timeoutMs: 1_000,
+      fetch,
+    });
     const error = await cache.get().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AtlasError);
-    expect(error).toMatchObject({ kind: "auth", status: 401, errorCode: "invalid_client", url: "http://127.0.0.1:9/api/oauth/token" });
+    expect(error).toMatchObject({
+      kind: "auth",
+      status: 401,
+      errorCode: "invalid_client",
+      url: "http://127.0.0.1:9/api/oauth/token",
+    });
     expect(String((error as Error).message)).not.toContain("s3cret");
   });
 });

@@ -87,7 +87,13 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
     }
     const token = TokenResponseSchema.safeParse(json);
     if (!token.success) {
-      throw new AtlasError({ kind: "invalid-response", status: response.status, detail: "token response is not an OAuth access token", method: "POST", url });
+      throw new AtlasError({
+        kind: "invalid-response",
+        status: response.status,
+        detail: "token response is not an OAuth access token",
+        method: "POST",
+        url,
+      });
     }
     const lifetimeMs = token.data.expires_in * 1000;
     // Refresh a little early so a request never leaves with a token that expires in flight.

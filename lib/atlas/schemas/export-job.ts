@@ -12,7 +12,10 @@ export const ExportJobSchema = z.looseObject({
   exportBucketId: opt(z.string()),
   prefix: opt(z.string()),
   exportStatus: opt(
-    z.looseObject({ exportedCollections: opt(z.number().int().nonnegative()), totalCollections: opt(z.number().int().nonnegative()) }),
+    z.looseObject({
+      exportedCollections: opt(z.number().int().nonnegative()),
+      totalCollections: opt(z.number().int().nonnegative()),
+    }),
   ),
   stateReason: opt(z.looseObject({ errorCode: opt(z.string()), message: opt(z.string()) })),
   customData: opt(z.array(z.looseObject({ key: z.string(), value: z.string() }))),

@@ -21,11 +21,18 @@ export const TenantRestoreSchema = z.looseObject({ ...SharedTierRestoreFields, c
 export type RawTenantRestore = z.infer<typeof TenantRestoreSchema>;
 /** PaginatedTenantRestoreView: the only list whose `results` the spec does not require. */
 export const TenantRestorePageSchema = z.looseObject({
-  results: z.array(TenantRestoreSchema).nullish().transform((r) => r ?? []),
+  results: z
+    .array(TenantRestoreSchema)
+    .nullish()
+    .transform((r) => r ?? []),
   totalCount: opt(z.number().int().nonnegative()),
 });
 
 /** FlexBackupRestoreJob20241113. */
-export const FlexRestoreJobSchema = z.looseObject({ ...SharedTierRestoreFields, instanceName: opt(z.string()), projectId: opt(z.string()) });
+export const FlexRestoreJobSchema = z.looseObject({
+  ...SharedTierRestoreFields,
+  instanceName: opt(z.string()),
+  projectId: opt(z.string()),
+});
 export type RawFlexRestoreJob = z.infer<typeof FlexRestoreJobSchema>;
 export const FlexRestoreJobPageSchema = paginated(FlexRestoreJobSchema);

@@ -5,7 +5,13 @@ import type { RawCluster, RawFlexCluster } from "../schemas/cluster";
 import type { RawGroup } from "../schemas/group";
 
 export function projectToDto(raw: RawGroup): Project {
-  return { id: raw.id, name: raw.name, orgId: raw.orgId, clusterCount: raw.clusterCount ?? 0, createdAt: toIso(raw.created) };
+  return {
+    id: raw.id,
+    name: raw.name,
+    orgId: raw.orgId,
+    clusterCount: raw.clusterCount ?? 0,
+    createdAt: toIso(raw.created),
+  };
 }
 
 /** A cluster from /clusters: shared tier when a region config names the TENANT provider, else dedicated. */
@@ -20,13 +26,26 @@ export function clusterToDto(raw: RawCluster, groupId: string, flexNames: Readon
     paused: raw.paused ?? false,
   };
   if (!shared) {
-    return { ...base, tier: "dedicated", provider: region?.providerName ?? null, backupEnabled: raw.backupEnabled ?? false, jobKinds: ["restore", "export"] };
+    return {
+      ...base,
+      tier: "dedicated",
+      provider: region?.providerName ?? null,
+      backupEnabled: raw.backupEnabled ?? false,
+      jobKinds: ["restore", "export"],
+    };
   }
   const flexSuccessor = flexNames.has(raw.name);
   const jobKinds: JobKind[] = flexSuccessor ? ["tenant-restore", "flex-restore"] : ["tenant-restore"];
   // Atlas snapshots every M2/M5 cluster automatically; its backupEnabled (false for them) is about
   // Cloud Backup, which the shared tier never had, so it would wrongly read "no backups".
-  return { ...base, tier: "shared", provider: region?.backingProviderName ?? null, backupEnabled: true, jobKinds, flexSuccessor };
+  return {
+    ...base,
+    tier: "shared",
+    provider: region?.backingProviderName ?? null,
+    backupEnabled: true,
+    jobKinds,
+    flexSuccessor,
+  };
 }
 
 export function flexClusterToDto(raw: RawFlexCluster, groupId: string): Cluster {

@@ -25,11 +25,26 @@ describe("redactUrls", () => {
       note: "see https://docs.example/x",
       description: "restore of db.orders",
       href: "https://cloud.mongodb.com/api/atlas/v2/groups/x?pageNum=2",
-      links: [{ href: "https://cloud.mongodb.com/api/atlas/v2/groups/x", rel: "self", sourceUrl: "https://cloud.mongodb.com/y" }],
+      links: [
+        {
+          href: "https://cloud.mongodb.com/api/atlas/v2/groups/x",
+          rel: "self",
+          sourceUrl: "https://cloud.mongodb.com/y",
+        },
+      ],
     };
     const redacted = redactUrls(job) as Record<string, unknown>;
     const text = JSON.stringify(redacted);
-    for (const leak of ["bucket.example", "m1.example", "m2.example", "s3.example", "windows.net", "googleapis", "user:pass", "u:p@"]) {
+    for (const leak of [
+      "bucket.example",
+      "m1.example",
+      "m2.example",
+      "s3.example",
+      "windows.net",
+      "googleapis",
+      "user:pass",
+      "u:p@",
+    ]) {
       expect(text).not.toContain(leak);
     }
     expect(redacted).toMatchObject({
@@ -64,6 +79,8 @@ describe("downloadUrlsOf", () => {
       { label: "Private endpoint vpce-0123456789abcdef0", url: "https://vpce.example/a?sig=3" },
       { label: "Shard shard-0", url: "https://restore.example/s0?sig=4" },
     ]);
-    expect(downloadUrlsOf({ id: "x", snapshotUrl: "https://s.example/x" })).toEqual([{ label: "Snapshot", url: "https://s.example/x" }]);
+    expect(downloadUrlsOf({ id: "x", snapshotUrl: "https://s.example/x" })).toEqual([
+      { label: "Snapshot", url: "https://s.example/x" },
+    ]);
   });
 });

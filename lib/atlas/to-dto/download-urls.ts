@@ -23,7 +23,9 @@ export function redactUrls(value: unknown, urlKey = false, inLinks = false): unk
   if (typeof value === "string") return (urlKey && !inLinks) || isSecretUrl(value) ? REDACTED : value;
   if (Array.isArray(value)) return value.map((v) => redactUrls(v, urlKey, inLinks));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrls(v, URL_KEY.test(k), inLinks || k === "links")]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, redactUrls(v, URL_KEY.test(k), inLinks || k === "links")]),
+    );
   }
   return value;
 }
@@ -34,7 +36,11 @@ export function downloadUrlsOf(raw: RawJob): Array<{ label: string; url: string 
   const r = raw as Partial<Record<string, unknown>> & {
     deliveryUrl?: string[] | null;
     privateDownloadDeliveryUrls?: Array<{ deliveryUrl?: string | null; endpointId?: string | null }> | null;
-    components?: Array<{ replicaSetName?: string | null; downloadUrl?: string | null; privateDownloadDeliveryUrls?: Array<{ deliveryUrl?: string | null; endpointId?: string | null }> | null }> | null;
+    components?: Array<{
+      replicaSetName?: string | null;
+      downloadUrl?: string | null;
+      privateDownloadDeliveryUrls?: Array<{ deliveryUrl?: string | null; endpointId?: string | null }> | null;
+    }> | null;
     snapshotUrl?: string | null;
   };
   const many = (r.deliveryUrl ?? []).length > 1;
@@ -46,7 +52,8 @@ export function downloadUrlsOf(raw: RawJob): Array<{ label: string; url: string 
     const shard = c.replicaSetName ?? "shard";
     if (c.downloadUrl) urls.push({ label: `Shard ${shard}`, url: c.downloadUrl });
     for (const p of c.privateDownloadDeliveryUrls ?? []) {
-      if (p.deliveryUrl) urls.push({ label: `Shard ${shard}, private endpoint ${p.endpointId ?? ""}`.trim(), url: p.deliveryUrl });
+      if (p.deliveryUrl)
+        urls.push({ label: `Shard ${shard}, private endpoint ${p.endpointId ?? ""}`.trim(), url: p.deliveryUrl });
     }
   }
   if (r.snapshotUrl) urls.push({ label: "Snapshot", url: r.snapshotUrl });

@@ -15,12 +15,28 @@ export interface JobContext {
   now: Date;
 }
 
-type SharedFields = Pick<Job, "id" | "status" | "rawState" | "deliveryType" | "snapshotId" | "startedAt" | "finishedAt" | "expiresAt" | "hasDownloadUrl">;
+type SharedFields = Pick<
+  Job,
+  | "id"
+  | "status"
+  | "rawState"
+  | "deliveryType"
+  | "snapshotId"
+  | "startedAt"
+  | "finishedAt"
+  | "expiresAt"
+  | "hasDownloadUrl"
+>;
 
 /** The fields every job kind carries; a running job's duration is measured to ctx.now. */
 function shared(ctx: JobContext, fields: SharedFields) {
   const { startedAt, finishedAt, status } = fields;
-  return { ...fields, groupId: ctx.groupId, clusterName: ctx.clusterName, durationMs: durationMs(startedAt, finishedAt, status, ctx.now) };
+  return {
+    ...fields,
+    groupId: ctx.groupId,
+    clusterName: ctx.clusterName,
+    durationMs: durationMs(startedAt, finishedAt, status, ctx.now),
+  };
 }
 
 export function restoreJobToDto(raw: RawRestoreJob, ctx: JobContext): RestoreJob {
@@ -61,16 +77,32 @@ export function exportJobToDto(raw: RawExportJob, ctx: JobContext): ExportJob {
   const finishedAt = toIso(raw.finishedAt);
   return {
     kind: "export",
-    ...shared(ctx, { id: raw.id, status, rawState, deliveryType: null, snapshotId: raw.snapshotId ?? null, startedAt, finishedAt, expiresAt: null, hasDownloadUrl: false }),
+    ...shared(ctx, {
+      id: raw.id,
+      status,
+      rawState,
+      deliveryType: null,
+      snapshotId: raw.snapshotId ?? null,
+      startedAt,
+      finishedAt,
+      expiresAt: null,
+      hasDownloadUrl: false,
+    }),
     progress: exportProgress(raw.exportStatus?.exportedCollections, raw.exportStatus?.totalCollections),
-    stateReason: raw.stateReason ? { errorCode: raw.stateReason.errorCode ?? null, message: raw.stateReason.message ?? null } : null,
+    stateReason: raw.stateReason
+      ? { errorCode: raw.stateReason.errorCode ?? null, message: raw.stateReason.message ?? null }
+      : null,
     exportBucketId: raw.exportBucketId ?? null,
     prefix: raw.prefix ?? null,
     customData: (raw.customData ?? []).map(({ key, value }) => ({ key, value })),
   };
 }
 
-export function sharedTierRestoreToDto(kind: "tenant-restore" | "flex-restore", raw: RawTenantRestore | RawFlexRestoreJob, ctx: JobContext): Job {
+export function sharedTierRestoreToDto(
+  kind: "tenant-restore" | "flex-restore",
+  raw: RawTenantRestore | RawFlexRestoreJob,
+  ctx: JobContext,
+): Job {
   const { status, rawState } = sharedTierStatus(raw.status);
   const startedAt = toIso(raw.restoreScheduledDate) ?? toIso(objectIdDate(raw.id));
   const finishedAt = toIso(raw.restoreFinishedDate);

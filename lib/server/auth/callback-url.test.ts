@@ -41,9 +41,12 @@ describe("safeCallbackUrl", () => {
     expect(safeCallbackUrl(value)).toBe("/");
   });
 
-  it.each(["/signin?callbackUrl=/x", "/signin/", "/api/projects", "/./api/projects", "/x/../signin"])("never sends back to sign-in or the API: %j", (value) => {
-    expect(safeCallbackUrl(value)).toBe("/");
-  });
+  it.each(["/signin?callbackUrl=/x", "/signin/", "/api/projects", "/./api/projects", "/x/../signin"])(
+    "never sends back to sign-in or the API: %j",
+    (value) => {
+      expect(safeCallbackUrl(value)).toBe("/");
+    },
+  );
 
   it("keeps encoded slashes and tabs as harmless path text on our own origin", () => {
     for (const value of ["/%2f/evil.example", "/%09/evil.example", "/%5c/evil.example"]) {
@@ -66,11 +69,15 @@ describe("sameOriginRedirect", () => {
     expect(sameOriginRedirect("/projects?x=1", base)).toBe(`${base}/projects?x=1`);
     expect(sameOriginRedirect(`${base}/projects`, base)).toBe(`${base}/projects`);
   });
-  it.each(["/.//evil.example/x", "//evil.example", "https://evil.example/x", "/%2e//evil.example", "/\t/evil.example", "https://backwatch.example.evil.example/"])(
-    "sends %j to the base URL's own origin",
-    (url) => {
-      expect(new URL(sameOriginRedirect(url, base)).host).toBe("backwatch.example");
-      expect(sameOriginRedirect(url, base)).not.toContain("evil");
-    },
-  );
+  it.each([
+    "/.//evil.example/x",
+    "//evil.example",
+    "https://evil.example/x",
+    "/%2e//evil.example",
+    "/\t/evil.example",
+    "https://backwatch.example.evil.example/",
+  ])("sends %j to the base URL's own origin", (url) => {
+    expect(new URL(sameOriginRedirect(url, base)).host).toBe("backwatch.example");
+    expect(sameOriginRedirect(url, base)).not.toContain("evil");
+  });
 });

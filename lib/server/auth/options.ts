@@ -43,7 +43,10 @@ function credentialsProvider(policy: TokenPolicy) {
       const parsed = CredentialsInput.safeParse(input);
       if (!parsed.success) return null;
       const { username, password } = parsed.data;
-      const address = clientAddress(header(req?.headers as Headers, "x-forwarded-for"), env.BACKWATCH_TRUSTED_PROXY_HOPS);
+      const address = clientAddress(
+        header(req?.headers as Headers, "x-forwarded-for"),
+        env.BACKWATCH_TRUSTED_PROXY_HOPS,
+      );
       try {
         await limiter.check(username, address);
         const user = verifyUser(policy.users, username, password);
@@ -55,7 +58,10 @@ function credentialsProvider(policy: TokenPolicy) {
         return null;
       } catch (error) {
         if (error instanceof TooManyAttempts) {
-          logger().warn({ user: username, address, retryAfterSeconds: error.retryAfterSeconds }, "sign-in refused: too many failed attempts");
+          logger().warn(
+            { user: username, address, retryAfterSeconds: error.retryAfterSeconds },
+            "sign-in refused: too many failed attempts",
+          );
         }
         throw error;
       }
@@ -112,7 +118,12 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           const identity = Identity.safeParse(user);
           if (!identity.success) return {};
-          return openSession(identity.data, account?.provider === OIDC_PROVIDER_ID ? "oidc" : "local", policy, new Date());
+          return openSession(
+            identity.data,
+            account?.provider === OIDC_PROVIDER_ID ? "oidc" : "local",
+            policy,
+            new Date(),
+          );
         }
         return refreshSession(token, policy, new Date()) ?? {};
       },
@@ -130,5 +141,7 @@ export function authOptions(): NextAuthOptions {
 
 export function oidcConfigured(): { name: string } | null {
   const env = serverEnv();
-  return env.BACKWATCH_OIDC_ISSUER && env.BACKWATCH_OIDC_CLIENT_ID && env.BACKWATCH_OIDC_CLIENT_SECRET ? { name: env.BACKWATCH_OIDC_NAME } : null;
+  return env.BACKWATCH_OIDC_ISSUER && env.BACKWATCH_OIDC_CLIENT_ID && env.BACKWATCH_OIDC_CLIENT_SECRET
+    ? { name: env.BACKWATCH_OIDC_NAME }
+    : null;
 }

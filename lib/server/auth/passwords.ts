@@ -41,7 +41,12 @@ const sha = (value: string) => createHash("sha256").update(value, "utf8").digest
 export function verifyPassword(given: string, stored: string | undefined): boolean {
   const hashed = stored !== undefined && isHashedPassword(stored) ? parseHash(stored) : null;
   const params = hashed ?? DECOY;
-  const key = scryptSync(given, params.salt, params.key.length, { N: params.N, r: params.r, p: params.p, maxmem: MAXMEM });
+  const key = scryptSync(given, params.salt, params.key.length, {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    maxmem: MAXMEM,
+  });
   const hashMatches = timingSafeEqual(key, params.key);
   if (stored === undefined) return false;
   if (hashed) return hashMatches;

@@ -27,9 +27,19 @@ export interface TokenPolicy {
 
 const nowSeconds = (now: Date) => Math.floor(now.getTime() / 1000);
 
-export function openSession(identity: { name: string; role: Role }, provider: "local" | "oidc", policy: TokenPolicy, now: Date): SessionToken {
+export function openSession(
+  identity: { name: string; role: Role },
+  provider: "local" | "oidc",
+  policy: TokenPolicy,
+  now: Date,
+): SessionToken {
   const user = provider === "local" ? policy.users.find((u) => u.name === identity.name) : undefined;
-  return { ...identity, provider, signedInAt: nowSeconds(now), ...(user && { cv: credentialVersion(user, policy.key) }) };
+  return {
+    ...identity,
+    provider,
+    signedInAt: nowSeconds(now),
+    ...(user && { cv: credentialVersion(user, policy.key) }),
+  };
 }
 
 /** A token that is well-formed and within its absolute lifetime, or null. Cheap: for proxy.ts too. */

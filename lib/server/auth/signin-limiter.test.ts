@@ -67,7 +67,10 @@ describe("sign-in limiter on a shared Redis", () => {
     try {
       await Promise.all([c1, c2].map((c) => (c.status === "ready" ? null : new Promise((r) => c.once("ready", r)))));
       const prefix = `{t-${Date.now()}}`;
-      const [a, b] = [createSignInLimiter(limits, { client: c1, prefix }), createSignInLimiter(limits, { client: c2, prefix })];
+      const [a, b] = [
+        createSignInLimiter(limits, { client: c1, prefix }),
+        createSignInLimiter(limits, { client: c2, prefix }),
+      ];
       expect(await outcome(a.fail("ann", "10.0.0.1"))).toBe("ok");
       expect(await outcome(b.fail("ann", "10.0.0.2"))).toBe("ok");
       expect(await outcome(a.fail("ann", "10.0.0.3"))).toBeGreaterThan(0);

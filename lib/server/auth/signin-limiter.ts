@@ -29,7 +29,13 @@ export function createSignInLimiter(limits: SignInLimits, redis?: { client: Redi
   const make = (keyPrefix: string, points: number) => {
     const memory = new RateLimiterMemory({ keyPrefix, points, duration: limits.windowSeconds });
     if (!redis) return memory;
-    return new RateLimiterRedis({ storeClient: redis.client, keyPrefix: `${redis.prefix}:${keyPrefix}`, points, duration: limits.windowSeconds, insuranceLimiter: memory });
+    return new RateLimiterRedis({
+      storeClient: redis.client,
+      keyPrefix: `${redis.prefix}:${keyPrefix}`,
+      points,
+      duration: limits.windowSeconds,
+      insuranceLimiter: memory,
+    });
   };
   const byName = make("signin-name", limits.perName);
   const byAddress = make("signin-addr", limits.perAddress);
@@ -39,16 +45,21 @@ export function createSignInLimiter(limits: SignInLimits, redis?: { client: Redi
     /** Throws TooManyAttempts while either key has used up its failures. */
     async check(name: string, address: string): Promise<void> {
       const [n, a] = await Promise.all([byName.get(name), byAddress.get(address)]);
-      const blocked = [n && n.consumedPoints >= limits.perName ? n : null, a && a.consumedPoints >= limits.perAddress ? a : null].filter(
-        (r): r is RateLimiterRes => r !== null,
-      );
+      const blocked = [
+        n && n.consumedPoints >= limits.perName ? n : null,
+        a && a.consumedPoints >= limits.perAddress ? a : null,
+      ].filter((r): r is RateLimiterRes => r !== null);
       if (blocked.length > 0) throw new TooManyAttempts(Math.max(...blocked.map(seconds)));
     },
     /** Counts a failure; throws TooManyAttempts when this one used up the last attempt. */
     async fail(name: string, address: string): Promise<void> {
       const results = await Promise.allSettled([byName.consume(name), byAddress.consume(address)]);
-      const over = results.flatMap((r) => (r.status === "rejected" && r.reason instanceof RateLimiterRes ? [r.reason] : []));
-      const spent = results.flatMap((r) => (r.status === "fulfilled" && r.value.remainingPoints === 0 ? [r.value] : []));
+      const over = results.flatMap((r) =>
+        r.status === "rejected" && r.reason instanceof RateLimiterRes ? [r.reason] : [],
+      );
+      const spent = results.flatMap((r) =>
+        r.status === "fulfilled" && r.value.remainingPoints === 0 ? [r.value] : [],
+      );
       const limited = [...over, ...spent];
       if (limited.length > 0) throw new TooManyAttempts(Math.max(...limited.map(seconds)));
     },
@@ -67,7 +78,10 @@ export type SignInLimiter = ReturnType<typeof createSignInLimiter>;
  * trust recorded. Entries further left were written by the client and prove nothing.
  */
 export function clientAddress(forwardedFor: string | null | undefined, trustedHops: number): string {
-  const hops = (forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (hops.length === 0) return "unknown";
   return hops[Math.max(0, hops.length - Math.max(1, trustedHops))]!;
 }

@@ -14,18 +14,22 @@ describe("parseUsers", () => {
     expect(parseUsers(undefined)).toEqual([]);
   });
 
-  it.each(["ann:pw:admin", "ann:operator", "ann::viewer", "a b:pw:viewer", "ann:x:viewer,ann:y:viewer", "ann:$scrypt$N=3;r=8;p=1$c2FsdHNhbHRzYWx0c2FsdA$x:viewer"])(
-    "rejects %s, naming the variable but not the password",
-    (raw) => {
-      expect(() => parseUsers(raw)).toThrow(/BACKWATCH_USERS/);
-      try {
-        parseUsers(raw);
-      } catch (error) {
-        expect((error as Error).message).not.toContain(":pw");
-        expect((error as Error).message).not.toContain("c2FsdH");
-      }
-    },
-  );
+  it.each([
+    "ann:pw:admin",
+    "ann:operator",
+    "ann::viewer",
+    "a b:pw:viewer",
+    "ann:x:viewer,ann:y:viewer",
+    "ann:$scrypt$N=3;r=8;p=1$c2FsdHNhbHRzYWx0c2FsdA$x:viewer",
+  ])("rejects %s, naming the variable but not the password", (raw) => {
+    expect(() => parseUsers(raw)).toThrow(/BACKWATCH_USERS/);
+    try {
+      parseUsers(raw);
+    } catch (error) {
+      expect((error as Error).message).not.toContain(":pw");
+      expect((error as Error).message).not.toContain("c2FsdH");
+    }
+  });
 });
 
 describe("verifyUser", () => {
@@ -40,12 +44,17 @@ describe("verifyUser", () => {
     expect(hashed).not.toContain("correct horse");
     expect(verifyUser(users, "cy", "correct horse")).toEqual({ name: "cy", role: "operator" });
   });
-  it.each([["bob", "hunter"], ["bob", "hunter22"], ["eve", "hunter2"], ["ann", ""], ["cy", "correct hors"], ["cy", hashed], ["ann", "a much longer password"]])(
-    "refuses %s / %s",
-    (name, pw) => {
-      expect(verifyUser(users, name, pw)).toBeNull();
-    },
-  );
+  it.each([
+    ["bob", "hunter"],
+    ["bob", "hunter22"],
+    ["eve", "hunter2"],
+    ["ann", ""],
+    ["cy", "correct hors"],
+    ["cy", hashed],
+    ["ann", "a much longer password"],
+  ])("refuses %s / %s", (name, pw) => {
+    expect(verifyUser(users, name, pw)).toBeNull();
+  });
   it("hashes the same password differently each time (salted)", () => {
     expect(hashPassword("x")).not.toBe(hashPassword("x"));
   });

@@ -20,7 +20,10 @@ const EntrySchema = z.string().transform((entry, ctx) => {
     return z.NEVER;
   }
   if (isHashedPassword(password) && !parseHash(password)) {
-    ctx.addIssue({ code: "custom", message: `entry ${label} has a malformed $scrypt$ hash (make one with npm run hash-password)` });
+    ctx.addIssue({
+      code: "custom",
+      message: `entry ${label} has a malformed $scrypt$ hash (make one with npm run hash-password)`,
+    });
     return z.NEVER;
   }
   return { name, password, role: role.data };
@@ -29,7 +32,12 @@ const EntrySchema = z.string().transform((entry, ctx) => {
 const UsersSchema = z
   .string()
   .optional()
-  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean))
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(EntrySchema))
   .superRefine((users, ctx) => {
     const names = users.map((u) => u.name);
@@ -44,7 +52,9 @@ export type LocalUser = { name: string; password: string; role: Role };
 export function parseUsers(raw: string | undefined): LocalUser[] {
   const parsed = UsersSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`Backwatch cannot start: invalid environment\n  BACKWATCH_USERS: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+    throw new Error(
+      `Backwatch cannot start: invalid environment\n  BACKWATCH_USERS: ${parsed.error.issues.map((i) => i.message).join("; ")}`,
+    );
   }
   return parsed.data;
 }

@@ -13,7 +13,9 @@ export interface AuthDeps {
 }
 
 function unauthorized(deps: AuthDeps, detail: string, stale = false): AtlasErrorResponse {
-  return new AtlasErrorResponse(401, "USER_UNAUTHORIZED", detail, [], { "WWW-Authenticate": deps.digest.challenge(stale) });
+  return new AtlasErrorResponse(401, "USER_UNAUTHORIZED", detail, [], {
+    "WWW-Authenticate": deps.digest.challenge(stale),
+  });
 }
 
 export function authenticate(req: IncomingMessage, deps: AuthDeps): Principal {
@@ -21,13 +23,16 @@ export function authenticate(req: IncomingMessage, deps: AuthDeps): Principal {
   if (!header) throw unauthorized(deps, "Current user is not authorized to perform this action.");
   if (/^Bearer\s+/i.test(header)) {
     const check = deps.tokens.check(header.replace(/^Bearer\s+/i, "").trim());
-    if (!check.ok) throw unauthorized(deps, check.reason === "expired" ? "The access token has expired." : "Invalid access token.");
+    if (!check.ok)
+      throw unauthorized(deps, check.reason === "expired" ? "The access token has expired." : "Invalid access token.");
     const principal = deps.principals.serviceAccountById(check.principalId);
     if (!principal) throw unauthorized(deps, "Invalid access token.");
     return principal;
   }
   if (/^Digest\s+/i.test(header)) {
-    const result = deps.digest.verify(header, req.method ?? "GET", req.url ?? "/", (user) => deps.principals.apiKeySecret(user));
+    const result = deps.digest.verify(header, req.method ?? "GET", req.url ?? "/", (user) =>
+      deps.principals.apiKeySecret(user),
+    );
     if (result.ok) {
       const principal = deps.principals.apiKey(result.username);
       if (principal) return principal;

@@ -19,7 +19,17 @@ function nonceOf(challenge: string): string {
 
 function header(nonce: string, nc: number, uri = "/api/atlas/v2/groups", password = PASS, method = "GET"): string {
   const ncHex = nc.toString(16).padStart(8, "0");
-  const response = digestResponse({ username: USER, password, realm: DIGEST_REALM, method, uri, nonce, nc: ncHex, cnonce: "abc123", qop: "auth" });
+  const response = digestResponse({
+    username: USER,
+    password,
+    realm: DIGEST_REALM,
+    method,
+    uri,
+    nonce,
+    nc: ncHex,
+    cnonce: "abc123",
+    qop: "auth",
+  });
   return `Digest username="${USER}", realm="${DIGEST_REALM}", nonce="${nonce}", uri="${uri}", algorithm=MD5, qop=auth, nc=${ncHex}, cnonce="abc123", response="${response}"`;
 }
 
@@ -45,15 +55,26 @@ describe("DigestAuth", () => {
     const { auth } = setup();
     const nonce = nonceOf(auth.challenge());
     expect(auth.verify(header(nonce, 3), "GET", "/api/atlas/v2/groups", lookup).ok).toBe(true);
-    expect(auth.verify(header(nonce, 3), "GET", "/api/atlas/v2/groups", lookup)).toEqual({ ok: false, stale: false, reason: "replay" });
-    expect(auth.verify(header(nonce, 2), "GET", "/api/atlas/v2/groups", lookup)).toMatchObject({ ok: false, reason: "replay" });
+    expect(auth.verify(header(nonce, 3), "GET", "/api/atlas/v2/groups", lookup)).toEqual({
+      ok: false,
+      stale: false,
+      reason: "replay",
+    });
+    expect(auth.verify(header(nonce, 2), "GET", "/api/atlas/v2/groups", lookup)).toMatchObject({
+      ok: false,
+      reason: "replay",
+    });
   });
 
   it("reports an expired nonce as stale, and a fresh challenge carries stale=true", () => {
     const { auth, advance } = setup(30);
     const nonce = nonceOf(auth.challenge());
     advance(31);
-    expect(auth.verify(header(nonce, 1), "GET", "/api/atlas/v2/groups", lookup)).toEqual({ ok: false, stale: true, reason: "expired" });
+    expect(auth.verify(header(nonce, 1), "GET", "/api/atlas/v2/groups", lookup)).toEqual({
+      ok: false,
+      stale: true,
+      reason: "expired",
+    });
     expect(parseDigestHeader(auth.challenge(true))?.stale).toBe("true");
   });
 
@@ -67,14 +88,28 @@ describe("DigestAuth", () => {
   it("rejects a wrong password, an unknown user, another URI and another method", () => {
     const { auth } = setup();
     const nonce = nonceOf(auth.challenge());
-    expect(auth.verify(header(nonce, 1, "/api/atlas/v2/groups", "nope"), "GET", "/api/atlas/v2/groups", lookup)).toMatchObject({ ok: false, reason: "bad-response", stale: false });
-    expect(auth.verify(header(nonce, 1), "GET", "/api/atlas/v2/orgs", lookup)).toMatchObject({ ok: false, reason: "uri-mismatch" });
-    expect(auth.verify(header(nonce, 1), "POST", "/api/atlas/v2/groups", lookup)).toMatchObject({ ok: false, reason: "bad-response" });
-    expect(auth.verify(header(nonce, 1), "GET", "/api/atlas/v2/groups", () => undefined)).toMatchObject({ ok: false, reason: "unknown-user" });
+    expect(
+      auth.verify(header(nonce, 1, "/api/atlas/v2/groups", "nope"), "GET", "/api/atlas/v2/groups", lookup),
+    ).toMatchObject({ ok: false, reason: "bad-response", stale: false });
+    expect(auth.verify(header(nonce, 1), "GET", "/api/atlas/v2/orgs", lookup)).toMatchObject({
+      ok: false,
+      reason: "uri-mismatch",
+    });
+    expect(auth.verify(header(nonce, 1), "POST", "/api/atlas/v2/groups", lookup)).toMatchObject({
+      ok: false,
+      reason: "bad-response",
+    });
+    expect(auth.verify(header(nonce, 1), "GET", "/api/atlas/v2/groups", () => undefined)).toMatchObject({
+      ok: false,
+      reason: "unknown-user",
+    });
   });
 
   it("treats a nonce it never issued as stale when the digest itself is right", () => {
     const { auth } = setup();
-    expect(auth.verify(header("made-up-nonce", 1), "GET", "/api/atlas/v2/groups", lookup)).toMatchObject({ ok: false, stale: true });
+    expect(auth.verify(header("made-up-nonce", 1), "GET", "/api/atlas/v2/groups", lookup)).toMatchObject({
+      ok: false,
+      stale: true,
+    });
   });
 });

@@ -14,7 +14,19 @@ export interface DigestOptions {
 
 export type DigestResult =
   | { ok: true; username: string }
-  | { ok: false; stale: boolean; reason: "missing" | "malformed" | "unknown-nonce" | "expired" | "replay" | "bad-response" | "unknown-user" | "uri-mismatch" };
+  | {
+      ok: false;
+      stale: boolean;
+      reason:
+        | "missing"
+        | "malformed"
+        | "unknown-nonce"
+        | "expired"
+        | "replay"
+        | "bad-response"
+        | "unknown-user"
+        | "uri-mismatch";
+    };
 
 const md5 = (s: string) => createHash("md5").update(s).digest("hex");
 
@@ -31,7 +43,15 @@ export function parseDigestHeader(header: string): Record<string, string> | null
 }
 
 export function digestResponse(p: {
-  username: string; password: string; realm: string; method: string; uri: string; nonce: string; nc: string; cnonce: string; qop: string;
+  username: string;
+  password: string;
+  realm: string;
+  method: string;
+  uri: string;
+  nonce: string;
+  nc: string;
+  cnonce: string;
+  qop: string;
 }): string {
   const ha1 = md5(`${p.username}:${p.realm}:${p.password}`);
   const ha2 = md5(`${p.method}:${p.uri}`);
@@ -52,17 +72,34 @@ export class DigestAuth {
     return `Digest realm="${DIGEST_REALM}", domain="", nonce="${nonce}", algorithm=MD5, qop="auth", opaque="${this.opaque}"${staleParam}`;
   }
 
-  verify(header: string | undefined, method: string, requestUri: string, passwordFor: (user: string) => string | undefined): DigestResult {
+  verify(
+    header: string | undefined,
+    method: string,
+    requestUri: string,
+    passwordFor: (user: string) => string | undefined,
+  ): DigestResult {
     if (!header) return { ok: false, stale: false, reason: "missing" };
     const p = parseDigestHeader(header);
     if (!p?.username || !p.nonce || !p.response || !p.uri) return { ok: false, stale: false, reason: "malformed" };
-    if (p.qop !== "auth" || !p.nc || !p.cnonce || !/^[0-9a-fA-F]{8}$/.test(p.nc)) return { ok: false, stale: false, reason: "malformed" };
+    if (p.qop !== "auth" || !p.nc || !p.cnonce || !/^[0-9a-fA-F]{8}$/.test(p.nc))
+      return { ok: false, stale: false, reason: "malformed" };
     if (p.algorithm && p.algorithm.toUpperCase() !== "MD5") return { ok: false, stale: false, reason: "malformed" };
     if (p.realm !== DIGEST_REALM) return { ok: false, stale: false, reason: "malformed" };
     if (p.uri !== requestUri) return { ok: false, stale: false, reason: "uri-mismatch" };
     const password = passwordFor(p.username);
     if (password === undefined) return { ok: false, stale: false, reason: "unknown-user" };
-    const expected = digestResponse({ ...p, username: p.username, password, realm: DIGEST_REALM, method, uri: p.uri, nonce: p.nonce, nc: p.nc, cnonce: p.cnonce, qop: "auth" });
+    const expected = digestResponse({
+      ...p,
+      username: p.username,
+      password,
+      realm: DIGEST_REALM,
+      method,
+      uri: p.uri,
+      nonce: p.nonce,
+      nc: p.nc,
+      cnonce: p.cnonce,
+      qop: "auth",
+    });
     const given = Buffer.from(p.response.toLowerCase());
     if (given.length !== expected.length || !timingSafeEqual(given, Buffer.from(expected))) {
       return { ok: false, stale: false, reason: "bad-response" };

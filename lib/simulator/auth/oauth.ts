@@ -20,8 +20,17 @@ function basicCredentials(req: IncomingMessage): { id: string; secret: string } 
   return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
 }
 
-const oauthError = (res: ServerResponse, status: number, error: string, description: string, headers: Record<string, string> = {}) =>
-  sendJson(res, status, { error, error_description: description }, "application/json", false, { "Cache-Control": "no-store", ...headers });
+const oauthError = (
+  res: ServerResponse,
+  status: number,
+  error: string,
+  description: string,
+  headers: Record<string, string> = {},
+) =>
+  sendJson(res, status, { error, error_description: description }, "application/json", false, {
+    "Cache-Control": "no-store",
+    ...headers,
+  });
 
 export function handleToken(req: IncomingMessage, res: ServerResponse, rawBody: string, deps: OAuthDeps): void {
   const creds = basicCredentials(req);
@@ -33,7 +42,9 @@ export function handleToken(req: IncomingMessage, res: ServerResponse, rawBody: 
   const grant = form.get("grant_type");
   if (!grant) return oauthError(res, 400, "invalid_request", "Missing grant_type parameter.");
   if (grant !== "client_credentials") return oauthError(res, 400, "unsupported_grant_type", "Unsupported grant type.");
-  sendJson(res, 200, deps.tokens.issue(principal.id), "application/json;charset=utf-8", false, { "Cache-Control": "no-store" });
+  sendJson(res, 200, deps.tokens.issue(principal.id), "application/json;charset=utf-8", false, {
+    "Cache-Control": "no-store",
+  });
 }
 
 export function handleRevoke(req: IncomingMessage, res: ServerResponse, rawBody: string, deps: OAuthDeps): void {

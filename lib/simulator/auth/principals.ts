@@ -34,8 +34,14 @@ export class PrincipalRegistry {
   private readonly apiKeys = new Map<string, { secret: string; principal: Principal }>();
 
   constructor(main: CredentialSet, extra: ExtraCredential[] = []) {
-    this.serviceAccounts.set(main.clientId, { secret: main.clientSecret, principal: { id: main.clientId, kind: "service-account", projects: null } });
-    this.apiKeys.set(main.publicKey, { secret: main.privateKey, principal: { id: main.publicKey, kind: "api-key", projects: null } });
+    this.serviceAccounts.set(main.clientId, {
+      secret: main.clientSecret,
+      principal: { id: main.clientId, kind: "service-account", projects: null },
+    });
+    this.apiKeys.set(main.publicKey, {
+      secret: main.privateKey,
+      principal: { id: main.publicKey, kind: "api-key", projects: null },
+    });
     for (const c of extra) {
       const entry = { secret: c.secret, principal: { id: c.id, kind: c.kind, projects: new Set(c.projects) } };
       (c.kind === "service-account" ? this.serviceAccounts : this.apiKeys).set(c.id, entry);

@@ -15,14 +15,23 @@ const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("bas
 export class TokenStore {
   private readonly tokens = new Map<string, { principalId: string; expiresAtMs: number }>();
 
-  constructor(private readonly nowMs: () => number, private readonly ttlSeconds: number) {}
+  constructor(
+    private readonly nowMs: () => number,
+    private readonly ttlSeconds: number,
+  ) {}
 
   issue(principalId: string): IssuedToken {
     const now = this.nowMs();
     this.prune(now);
     const expiresAtMs = now + this.ttlSeconds * 1000;
     const header = b64({ alg: "HS256", typ: "JWT" });
-    const payload = b64({ sub: principalId, iat: Math.floor(now / 1000), exp: Math.floor(expiresAtMs / 1000), iss: "atlas-simulator", jti: randomBytes(8).toString("hex") });
+    const payload = b64({
+      sub: principalId,
+      iat: Math.floor(now / 1000),
+      exp: Math.floor(expiresAtMs / 1000),
+      iss: "atlas-simulator",
+      jti: randomBytes(8).toString("hex"),
+    });
     const token = `${header}.${payload}.${randomBytes(32).toString("base64url")}`;
     this.tokens.set(token, { principalId, expiresAtMs });
     return { access_token: token, expires_in: this.ttlSeconds, token_type: "Bearer" };

@@ -8,7 +8,8 @@ import type { SimState } from "../state";
 import { FaultSchema } from "./faults";
 import { ClockBodySchema, ConfigBodySchema, type Fixtures } from "./schemas";
 
-const json = (res: ServerResponse, status: number, body: unknown) => sendJson(res, status, body, "application/json", true);
+const json = (res: ServerResponse, status: number, body: unknown) =>
+  sendJson(res, status, body, "application/json", true);
 
 function parse<T>(schema: z.ZodType<T>, raw: string, res: ServerResponse): T | undefined {
   let value: unknown;
@@ -45,7 +46,13 @@ export function fixtures(state: SimState): Fixtures {
   };
 }
 
-export function handleControl(state: SimState, method: string, pathname: string, raw: string, res: ServerResponse): void {
+export function handleControl(
+  state: SimState,
+  method: string,
+  pathname: string,
+  raw: string,
+  res: ServerResponse,
+): void {
   const route = `${method} ${pathname.replace(/\/+$/, "")}`;
   switch (route) {
     case "GET /__simulator/fixtures":

@@ -4,14 +4,17 @@ import { z } from "zod";
 
 export const FaultSchema = z.strictObject({
   method: z.enum(["GET", "POST", "DELETE"]).optional(),
-  path: z.string().min(1).refine((s) => {
-    try {
-      new RegExp(s);
-      return true;
-    } catch {
-      return false;
-    }
-  }, "must be a valid regular expression"),
+  path: z
+    .string()
+    .min(1)
+    .refine((s) => {
+      try {
+        new RegExp(s);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be a valid regular expression"),
   status: z.number().int().min(400).max(599).optional(),
   errorCode: z.string().min(1).optional(),
   retryAfterSeconds: z.number().int().min(0).optional(),

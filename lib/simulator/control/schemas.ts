@@ -23,7 +23,10 @@ export const FixturesSchema = z.object({
 export type Fixtures = z.infer<typeof FixturesSchema>;
 
 /** byRoute["GET /api/atlas/v2/..."]["200"] = n */
-export const CountersSchema = z.object({ total: z.number(), byRoute: z.record(z.string(), z.record(z.string(), z.number())) });
+export const CountersSchema = z.object({
+  total: z.number(),
+  byRoute: z.record(z.string(), z.record(z.string(), z.number())),
+});
 export type Counters = z.infer<typeof CountersSchema>;
 
 export const ClockSchema = z.object({ now: z.iso.datetime() });

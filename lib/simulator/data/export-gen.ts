@@ -4,8 +4,14 @@ import { DAY, HOUR, dailySlot, snapshotIdAt } from "./schedule";
 import type { Cluster, ExportBucket, ExportRec } from "./types";
 
 const FAILURES = [
-  { errorCode: "EXPORT_BUCKET_ACCESS_DENIED", message: "Atlas could not write to the export bucket: access denied by the bucket policy." },
-  { errorCode: "EXPORT_FAILED", message: "The export job failed while copying collection data. Please retry the export." },
+  {
+    errorCode: "EXPORT_BUCKET_ACCESS_DENIED",
+    message: "Atlas could not write to the export bucket: access denied by the bucket policy.",
+  },
+  {
+    errorCode: "EXPORT_FAILED",
+    message: "The export job failed while copying collection data. Please retry the export.",
+  },
 ];
 
 interface Spec {
@@ -40,7 +46,11 @@ function build(rng: Rng, c: Cluster, ctx: ExportGenContext, s: Spec): ExportRec 
     snapTime,
   };
   if (s.outcome === "Failed") rec.failure = rng.pick(FAILURES);
-  if (s.customData ?? rng.chance(0.3)) rec.customData = [{ key: "exported_by", value: "backwatch-demo" }, { key: "ticket", value: `OPS-${rng.int(1000, 9999)}` }];
+  if (s.customData ?? rng.chance(0.3))
+    rec.customData = [
+      { key: "exported_by", value: "backwatch-demo" },
+      { key: "ticket", value: `OPS-${rng.int(1000, 9999)}` },
+    ];
   if (c.clusterType === "SHARDED") rec.componentIds = Array.from({ length: c.numShards }, () => objectId(t0, rng));
   return rec;
 }
@@ -74,7 +84,12 @@ export function generateExportJobs(c: Cluster, ctx: ExportGenContext, count: num
     }
     const roll = rng.next();
     const outcome = roll < 0.85 ? "Successful" : roll < 0.94 ? "Failed" : "Cancelled";
-    specs.push({ offset: Math.round(DAY + (i - live) * slot + rng.next() * slot * 0.9), queueSec: rng.int(30, 15 * 60), runSec, outcome });
+    specs.push({
+      offset: Math.round(DAY + (i - live) * slot + rng.next() * slot * 0.9),
+      queueSec: rng.int(30, 15 * 60),
+      runSec,
+      outcome,
+    });
   }
   return specs.map((s) => build(rng, c, ctx, s)).sort((a, b) => b.t0 - a.t0);
 }

@@ -33,15 +33,57 @@ function showcaseHead(): Spec[] {
   return [
     { offset: 30, pendingSec: 30 * m, queuedSec: 10 * m, runSec: 20 * m, outcome: "COMPLETED", delivery: "RESTORE" },
     { offset: 3 * m, pendingSec: 1 * m, queuedSec: 45 * m, runSec: 20 * m, outcome: "COMPLETED", delivery: "DOWNLOAD" },
-    { offset: 20 * m, pendingSec: 1 * m, queuedSec: 4 * m, runSec: 2 * HOUR, outcome: "COMPLETED", delivery: "RESTORE" },
+    {
+      offset: 20 * m,
+      pendingSec: 1 * m,
+      queuedSec: 4 * m,
+      runSec: 2 * HOUR,
+      outcome: "COMPLETED",
+      delivery: "RESTORE",
+    },
     { offset: 3 * HOUR, pendingSec: 1 * m, queuedSec: 3 * m, runSec: 25 * m, outcome: "FAILED", delivery: "RESTORE" },
-    { offset: 5 * HOUR, pendingSec: 1 * m, queuedSec: 2 * m, runSec: 15 * m, outcome: "COMPLETED", delivery: "DOWNLOAD" },
-    { offset: 9 * HOUR, pendingSec: 1 * m, queuedSec: 2 * m, runSec: 30 * m, outcome: "COMPLETED", delivery: "RESTORE" },
+    {
+      offset: 5 * HOUR,
+      pendingSec: 1 * m,
+      queuedSec: 2 * m,
+      runSec: 15 * m,
+      outcome: "COMPLETED",
+      delivery: "DOWNLOAD",
+    },
+    {
+      offset: 9 * HOUR,
+      pendingSec: 1 * m,
+      queuedSec: 2 * m,
+      runSec: 30 * m,
+      outcome: "COMPLETED",
+      delivery: "RESTORE",
+    },
     { offset: 14 * HOUR, pendingSec: 2 * m, queuedSec: 5 * m, runSec: 12 * m, outcome: "FAILED", delivery: "DOWNLOAD" },
     // Stuck in each non-terminal phase for weeks of simulated time, so every status is on show at any clock speed.
-    { offset: 2 * HOUR, pendingSec: 30 * DAY, queuedSec: 5 * m, runSec: 20 * m, outcome: "COMPLETED", delivery: "RESTORE" },
-    { offset: 150 * m, pendingSec: 1 * m, queuedSec: 30 * DAY, runSec: 20 * m, outcome: "COMPLETED", delivery: "DOWNLOAD" },
-    { offset: 4 * HOUR, pendingSec: 1 * m, queuedSec: 2 * m, runSec: 30 * DAY, outcome: "COMPLETED", delivery: "RESTORE" },
+    {
+      offset: 2 * HOUR,
+      pendingSec: 30 * DAY,
+      queuedSec: 5 * m,
+      runSec: 20 * m,
+      outcome: "COMPLETED",
+      delivery: "RESTORE",
+    },
+    {
+      offset: 150 * m,
+      pendingSec: 1 * m,
+      queuedSec: 30 * DAY,
+      runSec: 20 * m,
+      outcome: "COMPLETED",
+      delivery: "DOWNLOAD",
+    },
+    {
+      offset: 4 * HOUR,
+      pendingSec: 1 * m,
+      queuedSec: 2 * m,
+      runSec: 30 * DAY,
+      outcome: "COMPLETED",
+      delivery: "RESTORE",
+    },
   ];
 }
 

@@ -85,7 +85,12 @@ export function generateRestoreJobs(c: Cluster, ctx: GenContext, count: number, 
   const slot = (SPAN - DAY) / Math.max(1, generic - live);
   for (let i = 0; i < generic; i++) {
     const pickDelivery = rng.next();
-    const delivery: RestoreDelivery = pickDelivery < 0.45 || (pickDelivery >= 0.8 && !c.pitEnabled) ? "automated" : pickDelivery < 0.8 ? "download" : "pointInTime";
+    const delivery: RestoreDelivery =
+      pickDelivery < 0.45 || (pickDelivery >= 0.8 && !c.pitEnabled)
+        ? "automated"
+        : pickDelivery < 0.8
+          ? "download"
+          : "pointInTime";
     const pit = delivery === "pointInTime" ? (rng.chance(0.5) ? "utc" : "oplog") : undefined;
     if (i < live) {
       const offset = rng.int(60, 40 * 60);

@@ -21,7 +21,16 @@ export function generateSnapshots(o: SnapshotOptions): SnapshotRec[] {
   const out: SnapshotRec[] = [];
   if (o.onDemand && end === o.startSec) {
     const t0 = o.startSec - 3 * HOUR;
-    out.push({ id: objectId(t0, rng), t0, durationSec: 15 * 60, failed: false, frequency: "daily", onDemand: true, sizeBytes: rng.int(1e8, 5e10), retentionSec: 7 * DAY });
+    out.push({
+      id: objectId(t0, rng),
+      t0,
+      durationSec: 15 * 60,
+      failed: false,
+      frequency: "daily",
+      onDemand: true,
+      sizeBytes: rng.int(1e8, 5e10),
+      retentionSec: 7 * DAY,
+    });
   }
   let slot = dailySlot(end);
   for (let k = 0; k < o.days; k++, slot -= DAY) {

@@ -45,7 +45,9 @@ describe("seeded data", () => {
     const jobs = s.restoreJobs(p, prod).items;
     expect(jobs).toHaveLength(1200);
     for (const at of [START, WEEK_LATER]) {
-      expect(new Set(jobs.map((j) => restoreAt(j, at).state))).toEqual(new Set(["inProgress", "completed", "failed", "cancelled", "expired"]));
+      expect(new Set(jobs.map((j) => restoreAt(j, at).state))).toEqual(
+        new Set(["inProgress", "completed", "failed", "cancelled", "expired"]),
+      );
     }
     expect(new Set(jobs.map((j) => j.delivery))).toEqual(new Set(["automated", "download", "pointInTime"]));
     expect(jobs.some((j) => j.pitUtc !== undefined)).toBe(true);
@@ -65,7 +67,9 @@ describe("seeded data", () => {
     const s = new Store(3, 1, START);
     const p = s.world.projects[0]!;
     const analytics = p.clusters.find((c) => c.name === "payments-analytics")!;
-    expect(new Set(s.exportJobs(p, analytics).items.map((e) => exportAt(e, at).state))).toEqual(new Set(["Queued", "InProgress", "Successful", "Failed", "Cancelled"]));
+    expect(new Set(s.exportJobs(p, analytics).items.map((e) => exportAt(e, at).state))).toEqual(
+      new Set(["Queued", "InProgress", "Successful", "Failed", "Cancelled"]),
+    );
     const all = ["PENDING", "QUEUED", "RUNNING", "FAILED", "COMPLETED"];
     const m2 = p.clusters.find((c) => c.name === "legacy-m2")!;
     expect(new Set(s.tenantRestores(p, m2).items.map((r) => phasedAt(r, at).status))).toEqual(new Set(all));

@@ -22,7 +22,11 @@ export class Store {
   private readonly cache = new Map<string, Indexed<{ id: string }>>();
   private readonly projectsById: Map<string, Project>;
 
-  constructor(readonly seed: number, readonly scale: number, readonly startSec: number) {
+  constructor(
+    readonly seed: number,
+    readonly scale: number,
+    readonly startSec: number,
+  ) {
     this.world = buildWorld({ seed, scale, startSec });
     this.projectsById = new Map(this.world.projects.map((p) => [p.id, p]));
   }
@@ -58,7 +62,12 @@ export class Store {
       if (c.tier !== "dedicated") return [];
       const showcase = project.index === 0 && c.name === SHOWCASE.bigRestoreCluster;
       const targets = project.clusters.filter((x) => x.tier === "dedicated").map((x) => x.name);
-      return generateRestoreJobs(c, { seed: this.seed, startSec: this.startSec, targets }, showcase ? SHOWCASE.restoreJobCount : c.jobsPerKind, showcase);
+      return generateRestoreJobs(
+        c,
+        { seed: this.seed, startSec: this.startSec, targets },
+        showcase ? SHOWCASE.restoreJobCount : c.jobsPerKind,
+        showcase,
+      );
     });
   }
 
@@ -68,39 +77,78 @@ export class Store {
       const isShowcase = project.index === 0 && c.name === SHOWCASE.exportCluster;
       const isProd = project.index === 0 && c.name === SHOWCASE.bigRestoreCluster;
       const count = isShowcase ? Math.max(40, c.jobsPerKind) : isProd ? 20 : c.jobsPerKind;
-      return generateExportJobs(c, { seed: this.seed, startSec: this.startSec, buckets: project.buckets }, count, isShowcase);
+      return generateExportJobs(
+        c,
+        { seed: this.seed, startSec: this.startSec, buckets: project.buckets },
+        count,
+        isShowcase,
+      );
     });
   }
 
   snapshots(c: Cluster): Indexed<SnapshotRec> {
     return this.lazy(`snapshots|${c.key}`, () =>
-      c.tier === "dedicated" ? generateSnapshots({ seed: this.seed, startSec: this.startSec, kind: "replica", key: c.key, days: 30, onDemand: true }) : [],
+      c.tier === "dedicated"
+        ? generateSnapshots({
+            seed: this.seed,
+            startSec: this.startSec,
+            kind: "replica",
+            key: c.key,
+            days: 30,
+            onDemand: true,
+          })
+        : [],
     );
   }
 
   tenantRestores(project: Project, c: Cluster): Indexed<PhasedRec> {
     return this.lazy(`tenant-restores|${c.key}`, () => {
       if (c.tier !== "tenant") return [];
-      const showcase = project.index === 0 && (c.name === SHOWCASE.sharedM2Cluster || c.name === SHOWCASE.sharedM5MigratedCluster);
-      return generatePhasedJobs(c, { seed: this.seed, startSec: this.startSec, kind: "tenant", count: c.jobsPerKind, showcase, endSec: c.migratedAt });
+      const showcase =
+        project.index === 0 && (c.name === SHOWCASE.sharedM2Cluster || c.name === SHOWCASE.sharedM5MigratedCluster);
+      return generatePhasedJobs(c, {
+        seed: this.seed,
+        startSec: this.startSec,
+        kind: "tenant",
+        count: c.jobsPerKind,
+        showcase,
+        endSec: c.migratedAt,
+      });
     });
   }
 
   tenantSnapshots(c: Cluster): Indexed<SnapshotRec> {
     return this.lazy(`tenant-snapshots|${c.key}`, () =>
-      c.tier === "tenant" ? generateSnapshots({ seed: this.seed, startSec: this.startSec, kind: "tenant", key: c.key, days: 8, endSec: c.migratedAt }) : [],
+      c.tier === "tenant"
+        ? generateSnapshots({
+            seed: this.seed,
+            startSec: this.startSec,
+            kind: "tenant",
+            key: c.key,
+            days: 8,
+            endSec: c.migratedAt,
+          })
+        : [],
     );
   }
 
   flexRestores(project: Project, f: FlexCluster): Indexed<PhasedRec> {
     return this.lazy(`flex-restores|${f.key}`, () => {
       const showcase = project.index === 0 && f.name === SHOWCASE.flexCluster;
-      return generatePhasedJobs(f, { seed: this.seed, startSec: this.startSec, kind: "flex", count: f.jobsPerKind, showcase });
+      return generatePhasedJobs(f, {
+        seed: this.seed,
+        startSec: this.startSec,
+        kind: "flex",
+        count: f.jobsPerKind,
+        showcase,
+      });
     });
   }
 
   flexSnapshots(f: FlexCluster): Indexed<SnapshotRec> {
-    return this.lazy(`flex-snapshots|${f.key}`, () => generateSnapshots({ seed: this.seed, startSec: this.startSec, kind: "flex", key: f.key, days: 8 }));
+    return this.lazy(`flex-snapshots|${f.key}`, () =>
+      generateSnapshots({ seed: this.seed, startSec: this.startSec, kind: "flex", key: f.key, days: 8 }),
+    );
   }
 
   /** Newest first, like the generated history. */

@@ -18,8 +18,30 @@ export interface World {
   sizes: { projects: number; clustersPerProject: number; jobsPerKind: number; flexPerProject: number };
 }
 
-const PROJECT_NAMES = ["Payments", "Inventory", "Search", "Identity", "Analytics", "Logistics", "Billing", "Catalog", "Messaging", "Reporting"];
-const BASES = ["orders", "users", "events", "sessions", "ledger", "catalog", "metrics", "audit", "carts", "notifications"];
+const PROJECT_NAMES = [
+  "Payments",
+  "Inventory",
+  "Search",
+  "Identity",
+  "Analytics",
+  "Logistics",
+  "Billing",
+  "Catalog",
+  "Messaging",
+  "Reporting",
+];
+const BASES = [
+  "orders",
+  "users",
+  "events",
+  "sessions",
+  "ledger",
+  "catalog",
+  "metrics",
+  "audit",
+  "carts",
+  "notifications",
+];
 const ENVS = ["prod", "staging", "dev", "qa"];
 const SIZES = ["M10", "M20", "M30", "M40", "M50", "M60"];
 
@@ -32,7 +54,13 @@ export function worldSizes(scale: number) {
   };
 }
 
-function genericClusters(o: WorldOptions, project: Project, count: number, jobs: number, taken: Set<string>): Cluster[] {
+function genericClusters(
+  o: WorldOptions,
+  project: Project,
+  count: number,
+  jobs: number,
+  taken: Set<string>,
+): Cluster[] {
   const out: Cluster[] = [];
   for (let i = 0; out.length < count; i++) {
     const rng = createRng(o.seed, "cluster", project.index, i);
@@ -44,26 +72,36 @@ function genericClusters(o: WorldOptions, project: Project, count: number, jobs:
     const tenant = i % 10 === 7;
     const sharded = !tenant && i % 5 === 2;
     out.push(
-      dedicatedCluster(rng, {
-        key: `${project.index}/${name}`,
-        groupId: project.id,
-        name,
-        tier: tenant ? "tenant" : "dedicated",
-        instanceSize: tenant ? (i % 20 === 7 ? "M2" : "M5") : rng.pick(SIZES),
-        provider,
-        region: rng.pick(REGIONS[provider]),
-        clusterType: sharded ? "SHARDED" : "REPLICASET",
-        numShards: sharded ? rng.int(2, 3) : 1,
-        backupEnabled: tenant || i % 9 !== 4,
-        pitEnabled: !tenant && rng.chance(0.6),
-        jobsPerKind: jobs,
-      }, o.startSec),
+      dedicatedCluster(
+        rng,
+        {
+          key: `${project.index}/${name}`,
+          groupId: project.id,
+          name,
+          tier: tenant ? "tenant" : "dedicated",
+          instanceSize: tenant ? (i % 20 === 7 ? "M2" : "M5") : rng.pick(SIZES),
+          provider,
+          region: rng.pick(REGIONS[provider]),
+          clusterType: sharded ? "SHARDED" : "REPLICASET",
+          numShards: sharded ? rng.int(2, 3) : 1,
+          backupEnabled: tenant || i % 9 !== 4,
+          pitEnabled: !tenant && rng.chance(0.6),
+          jobsPerKind: jobs,
+        },
+        o.startSec,
+      ),
     );
   }
   return out;
 }
 
-function genericFlex(o: WorldOptions, project: Project, count: number, jobs: number, taken: Set<string>): FlexCluster[] {
+function genericFlex(
+  o: WorldOptions,
+  project: Project,
+  count: number,
+  jobs: number,
+  taken: Set<string>,
+): FlexCluster[] {
   const out: FlexCluster[] = [];
   for (let i = 0; out.length < count; i++) {
     const name = `flex-${BASES[i % BASES.length]}${i >= BASES.length ? `-${Math.floor(i / BASES.length)}` : ""}`;
@@ -72,7 +110,17 @@ function genericFlex(o: WorldOptions, project: Project, count: number, jobs: num
     const rng = createRng(o.seed, "flex", project.index, i);
     const provider = rng.pick<Provider>(["AWS", "AZURE", "GCP"]);
     const created = o.startSec - rng.int(30, 400) * DAY;
-    out.push({ key: `${project.index}/flex/${name}`, id: objectId(created, rng), groupId: project.id, name, created, provider, region: rng.pick(REGIONS[provider]), mongoVersion: "8.0.9", jobsPerKind: jobs });
+    out.push({
+      key: `${project.index}/flex/${name}`,
+      id: objectId(created, rng),
+      groupId: project.id,
+      name,
+      created,
+      provider,
+      region: rng.pick(REGIONS[provider]),
+      mongoVersion: "8.0.9",
+      jobsPerKind: jobs,
+    });
   }
   return out;
 }
@@ -81,9 +129,27 @@ function buckets(o: WorldOptions, project: Project): ExportBucket[] {
   const rng = createRng(o.seed, "buckets", project.index);
   const t = project.created + DAY;
   return [
-    { id: objectId(t, rng), provider: "AWS", bucketName: `acme-${project.slug}-exports`, roleId: objectId(t - 60, rng), region: "US_EAST_1" },
-    { id: objectId(t + 3600, rng), provider: "AZURE", bucketName: "atlas-exports", roleId: objectId(t - 120, rng), serviceUrl: `https://acme${project.slug.replace(/[^a-z0-9]/g, "").slice(0, 12)}backups.blob.core.windows.net`, tenantId: uuid(rng) },
-    { id: objectId(t + 7200, rng), provider: "GCP", bucketName: `acme-${project.slug}-gcs-exports`, roleId: objectId(t - 180, rng) },
+    {
+      id: objectId(t, rng),
+      provider: "AWS",
+      bucketName: `acme-${project.slug}-exports`,
+      roleId: objectId(t - 60, rng),
+      region: "US_EAST_1",
+    },
+    {
+      id: objectId(t + 3600, rng),
+      provider: "AZURE",
+      bucketName: "atlas-exports",
+      roleId: objectId(t - 120, rng),
+      serviceUrl: `https://acme${project.slug.replace(/[^a-z0-9]/g, "").slice(0, 12)}backups.blob.core.windows.net`,
+      tenantId: uuid(rng),
+    },
+    {
+      id: objectId(t + 7200, rng),
+      provider: "GCP",
+      bucketName: `acme-${project.slug}-gcs-exports`,
+      roleId: objectId(t - 180, rng),
+    },
   ];
 }
 
@@ -97,7 +163,17 @@ export function buildWorld(o: WorldOptions): World {
     const created = o.startSec - rng.int(900, 1400) * DAY;
     const base = PROJECT_NAMES[p % PROJECT_NAMES.length] ?? "Project";
     const name = p < PROJECT_NAMES.length ? base : `${base}-${Math.floor(p / PROJECT_NAMES.length) + 1}`;
-    const project: Project = { index: p, id: objectId(created, rng), name, slug: name.toLowerCase(), orgId: org.id, created, clusters: [], flexClusters: [], buckets: [] };
+    const project: Project = {
+      index: p,
+      id: objectId(created, rng),
+      name,
+      slug: name.toLowerCase(),
+      orgId: org.id,
+      created,
+      clusters: [],
+      flexClusters: [],
+      buckets: [],
+    };
     project.buckets = buckets(o, project);
     const taken = new Set<string>();
     if (p === 0) {
@@ -105,8 +181,24 @@ export function buildWorld(o: WorldOptions): World {
       project.flexClusters = showcaseFlexClusters(o, project, sizes.jobsPerKind);
       for (const c of [...project.clusters, ...project.flexClusters]) taken.add(c.name);
     }
-    project.clusters.push(...genericClusters(o, project, Math.max(0, sizes.clustersPerProject - project.clusters.length), sizes.jobsPerKind, taken));
-    project.flexClusters.push(...genericFlex(o, project, Math.max(0, sizes.flexPerProject - project.flexClusters.length), sizes.jobsPerKind, taken));
+    project.clusters.push(
+      ...genericClusters(
+        o,
+        project,
+        Math.max(0, sizes.clustersPerProject - project.clusters.length),
+        sizes.jobsPerKind,
+        taken,
+      ),
+    );
+    project.flexClusters.push(
+      ...genericFlex(
+        o,
+        project,
+        Math.max(0, sizes.flexPerProject - project.flexClusters.length),
+        sizes.jobsPerKind,
+        taken,
+      ),
+    );
     projects.push(project);
   }
   return { org, projects, sizes };

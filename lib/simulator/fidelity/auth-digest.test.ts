@@ -21,7 +21,17 @@ beforeAll(() => {
 
 async function curl(user: string, target: string): Promise<{ status: number; contentType: string; body: string }> {
   // -w appends the status and content type after the body, separated by a line no JSON contains.
-  const { stdout } = await run("/usr/bin/curl", ["-s", "--digest", "--user", user, "-H", `Accept: ${V1}`, "-w", "\n--CURL--%{http_code} %{content_type}", target]);
+  const { stdout } = await run("/usr/bin/curl", [
+    "-s",
+    "--digest",
+    "--user",
+    user,
+    "-H",
+    `Accept: ${V1}`,
+    "-w",
+    "\n--CURL--%{http_code} %{content_type}",
+    target,
+  ]);
   const [body, meta] = stdout.split("\n--CURL--") as [string, string];
   const [status, contentType] = meta.split(" ");
   return { status: Number(status), contentType: contentType ?? "", body };
@@ -47,15 +57,25 @@ describe("digest auth with independent clients", () => {
 
   it("urllib digestAuth works for GET and POST, and fails with a wrong password", async () => {
     const { publicKey, privateKey } = h.sim.credentials;
-    const ok = await request(url, { digestAuth: `${publicKey}:${privateKey}`, headers: { accept: V1 }, dataType: "json" });
+    const ok = await request(url, {
+      digestAuth: `${publicKey}:${privateKey}`,
+      headers: { accept: V1 },
+      dataType: "json",
+    });
     expect(ok.status).toBe(200);
-    expect(spec.validateResponse("listGroupClusterBackupRestoreJobs", 200, String(ok.headers["content-type"]), ok.data)).toEqual([]);
+    expect(
+      spec.validateResponse("listGroupClusterBackupRestoreJobs", 200, String(ok.headers["content-type"]), ok.data),
+    ).toEqual([]);
 
     const bad = await request(url, { digestAuth: `${publicKey}:nope`, headers: { accept: V1 }, dataType: "json" });
     expect(bad.status).toBe(401);
     expect(bad.data).toMatchObject({ error: 401, errorCode: "USER_UNAUTHORIZED" });
 
-    const unknownUser = await request(url, { digestAuth: `someone-else:${privateKey}`, headers: { accept: V1 }, dataType: "json" });
+    const unknownUser = await request(url, {
+      digestAuth: `someone-else:${privateKey}`,
+      headers: { accept: V1 },
+      dataType: "json",
+    });
     expect(unknownUser.status).toBe(401);
   });
 
@@ -67,7 +87,10 @@ describe("digest auth with independent clients", () => {
     expect(challenge).toMatch(/^Digest /);
     expect(challenge).toMatch(/realm="[^"]+"/);
     expect(challenge).toMatch(/nonce="[^"]+"/);
-    const counters = (await h.control("GET", "counters")).json as { total: number; byRoute: Record<string, Record<string, number>> };
+    const counters = (await h.control("GET", "counters")).json as {
+      total: number;
+      byRoute: Record<string, Record<string, number>>;
+    };
     expect(counters.total).toBe(1);
     expect(counters.byRoute[`GET ${new URL(url).pathname}`]).toEqual({ "401": 1 });
   });

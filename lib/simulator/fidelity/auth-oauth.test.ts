@@ -43,7 +43,9 @@ describe("service account tokens", () => {
 
     const renewed = (await h.fetchToken()).json as { access_token: string };
     expect(renewed.access_token).not.toBe(token.access_token);
-    expect((await h.atlas("GET", path, { accept: V1, auth: { header: `Bearer ${renewed.access_token}` } })).status).toBe(200);
+    expect(
+      (await h.atlas("GET", path, { accept: V1, auth: { header: `Bearer ${renewed.access_token}` } })).status,
+    ).toBe(200);
   });
 
   it("the token endpoint has its own bucket: exhausting it gives 429 while API calls still work", async () => {

@@ -52,7 +52,12 @@ describe("faults and counters", () => {
   });
 
   it("a fault's errorCode overrides the default, and method filters apply", async () => {
-    await h.control("POST", "faults", { method: "POST", path: "/clusters$", status: 500, errorCode: "UNEXPECTED_ERROR" });
+    await h.control("POST", "faults", {
+      method: "POST",
+      path: "/clusters$",
+      status: 500,
+      errorCode: "UNEXPECTED_ERROR",
+    });
     expect((await h.atlas("GET", path, { accept: V })).status).toBe(200);
     await h.control("DELETE", "faults");
     await h.control("POST", "faults", { path: "/clusters$", status: 500, errorCode: "CUSTOM_CODE", times: 1 });

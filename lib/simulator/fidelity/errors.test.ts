@@ -68,7 +68,11 @@ describe("400 for bad request bodies", () => {
   it("rejects malformed JSON with MALFORMED_JSON", async () => {
     const res = await fetch(`${h.sim.url}/api/atlas/v2${restoreJobs()}`, {
       method: "POST",
-      headers: { accept: `application/vnd.atlas.${V1}+json`, "content-type": `application/vnd.atlas.${V1}+json`, authorization: `Bearer ${h.token}` },
+      headers: {
+        accept: `application/vnd.atlas.${V1}+json`,
+        "content-type": `application/vnd.atlas.${V1}+json`,
+        authorization: `Bearer ${h.token}`,
+      },
       body: "{not json",
     });
     expect(res.status).toBe(400);
@@ -86,18 +90,30 @@ describe("401, 404", () => {
   });
 
   it("401 with a wrong bearer token and with wrong basic credentials", async () => {
-    expectApiError(await h.atlas("GET", base, { accept: V1, auth: { header: "Bearer not-a-token" } }), 401, "USER_UNAUTHORIZED");
+    expectApiError(
+      await h.atlas("GET", base, { accept: V1, auth: { header: "Bearer not-a-token" } }),
+      401,
+      "USER_UNAUTHORIZED",
+    );
     const basic = `Basic ${Buffer.from(`${h.sim.credentials.publicKey}:${h.sim.credentials.privateKey}`).toString("base64")}`;
     expectApiError(await h.atlas("GET", base, { accept: V1, auth: { header: basic } }), 401, "USER_UNAUTHORIZED");
   });
 
   it("404 GROUP_NOT_FOUND for an unknown project", async () => {
     expectApiError(await h.atlas("GET", `/groups/${"0".repeat(24)}`, { accept: V1 }), 404, "GROUP_NOT_FOUND");
-    expectApiError(await h.atlas("GET", `/groups/${"0".repeat(24)}/clusters/x/backup/restoreJobs`, { accept: V1 }), 404, "GROUP_NOT_FOUND");
+    expectApiError(
+      await h.atlas("GET", `/groups/${"0".repeat(24)}/clusters/x/backup/restoreJobs`, { accept: V1 }),
+      404,
+      "GROUP_NOT_FOUND",
+    );
   });
 
   it("404 CLUSTER_NOT_FOUND for an unknown cluster", async () => {
-    expectApiError(await h.atlas("GET", `${base}/clusters/no-such-cluster/backup/restoreJobs`, { accept: V1 }), 404, "CLUSTER_NOT_FOUND");
+    expectApiError(
+      await h.atlas("GET", `${base}/clusters/no-such-cluster/backup/restoreJobs`, { accept: V1 }),
+      404,
+      "CLUSTER_NOT_FOUND",
+    );
   });
 
   it("404 RESTORE_JOB_NOT_FOUND for an unknown job", async () => {
@@ -157,7 +173,9 @@ describe("410 VERSION_GONE after the tenant sunset (spec: x-sunset 2026-01-22, c
       // The same date-resolution rule applies: a later date still resolves to the gone version.
       expectApiError(await h.atlas("GET", path, { accept: "2025-03-12" }), 410, "VERSION_GONE");
       // Flex successors keep working.
-      const flex = await h.atlas("GET", `${base}/flexClusters/${h.fixtures.showcase.flexCluster}/backup/restoreJobs`, { accept: "2024-11-13" });
+      const flex = await h.atlas("GET", `${base}/flexClusters/${h.fixtures.showcase.flexCluster}/backup/restoreJobs`, {
+        accept: "2024-11-13",
+      });
       expect(flex.status).toBe(200);
     } finally {
       await h.control("POST", "config", { tenantSunset: false });
@@ -169,7 +187,11 @@ describe("410 VERSION_GONE after the tenant sunset (spec: x-sunset 2026-01-22, c
     const gone = await startHarness({ tenantSunset: true });
     try {
       const s = gone.fixtures.showcase;
-      const res = await gone.atlas("GET", `/groups/${s.groupId}/clusters/${s.sharedM2Cluster}/backup/tenant/snapshots`, { accept: V1 });
+      const res = await gone.atlas(
+        "GET",
+        `/groups/${s.groupId}/clusters/${s.sharedM2Cluster}/backup/tenant/snapshots`,
+        { accept: V1 },
+      );
       expectApiError(res, 410, "VERSION_GONE");
     } finally {
       await gone.close();

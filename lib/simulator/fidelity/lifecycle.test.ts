@@ -13,7 +13,8 @@ const STEP_SECONDS = 20;
 const MAX_STEPS = 500; // 10,000 simulated seconds, far beyond any showcase job's duration
 const h = harnessPerFile();
 
-const advance = async () => expect((await h.control("POST", "clock", { advanceSeconds: STEP_SECONDS })).status).toBe(200);
+const advance = async () =>
+  expect((await h.control("POST", "clock", { advanceSeconds: STEP_SECONDS })).status).toBe(200);
 const idTime = (id: string) => parseInt(id.slice(0, 8), 16) * 1000;
 
 interface ExportJob {
@@ -29,7 +30,10 @@ describe("export job life cycle", () => {
     const s = h.fixtures.showcase;
     const collection = `/groups/${s.groupId}/clusters/${s.exportCluster}/backup/exports`;
     const clockBefore = Date.parse(((await h.control("GET", "clock")).json as { now: string }).now);
-    const created = await h.atlas("POST", collection, { accept: V1, body: await bodyFor(h, "createGroupClusterBackupExport") });
+    const created = await h.atlas("POST", collection, {
+      accept: V1,
+      body: await bodyFor(h, "createGroupClusterBackupExport"),
+    });
     expect(created.status, created.text.slice(0, 300)).toBe(200);
     const job = created.json as ExportJob;
     expect(job.state).toBe("Queued");
@@ -41,7 +45,9 @@ describe("export job life cycle", () => {
       await advance();
       const res = await h.atlas("GET", `${collection}/${job.id}`, { accept: V1 });
       expect(res.status).toBe(200);
-      expect(spec.validateResponse("getGroupClusterBackupExport", 200, res.headers.get("content-type"), res.json)).toEqual([]);
+      expect(
+        spec.validateResponse("getGroupClusterBackupExport", 200, res.headers.get("content-type"), res.json),
+      ).toEqual([]);
       seen.push(res.json as ExportJob);
     }
     const states = seen.map((j) => j.state).filter((st, i, arr) => st !== arr[i - 1]);
@@ -55,7 +61,14 @@ describe("export job life cycle", () => {
     expect(final.exportStatus?.exportedCollections).toBe(final.exportStatus?.totalCollections);
     expect(final.exportStatus!.totalCollections).toBeGreaterThan(0);
     // Mid-way values were observed, not a jump from 0 to N.
-    expect(seen.some((j) => j.state === "InProgress" && (j.exportStatus?.exportedCollections ?? 0) > 0 && j.exportStatus!.exportedCollections! < j.exportStatus!.totalCollections!)).toBe(true);
+    expect(
+      seen.some(
+        (j) =>
+          j.state === "InProgress" &&
+          (j.exportStatus?.exportedCollections ?? 0) > 0 &&
+          j.exportStatus!.exportedCollections! < j.exportStatus!.totalCollections!,
+      ),
+    ).toBe(true);
     expect(Date.parse(final.finishedAt!)).toBeGreaterThan(Date.parse(final.createdAt!));
     expect(seen.filter((j) => j.state !== "Successful").every((j) => j.finishedAt === undefined)).toBe(true);
   });
@@ -70,13 +83,18 @@ interface RestoreJob {
   expiresAt?: string;
   timestamp?: string;
 }
-const markers = (j: RestoreJob) => [j.cancelled === true, j.failed === true, j.expired === true, j.finishedAt !== undefined].filter(Boolean).length;
+const markers = (j: RestoreJob) =>
+  [j.cancelled === true, j.failed === true, j.expired === true, j.finishedAt !== undefined].filter(Boolean).length;
 
 describe("restore job life cycle", () => {
-  const collection = () => `/groups/${h.fixtures.showcase.groupId}/clusters/${h.fixtures.showcase.bigRestoreCluster}/backup/restoreJobs`;
+  const collection = () =>
+    `/groups/${h.fixtures.showcase.groupId}/clusters/${h.fixtures.showcase.bigRestoreCluster}/backup/restoreJobs`;
 
   it("starts with no terminal marker and ends with exactly one, times consistent", async () => {
-    const created = await h.atlas("POST", collection(), { accept: V1, body: await bodyFor(h, "createGroupClusterBackupRestoreJob") });
+    const created = await h.atlas("POST", collection(), {
+      accept: V1,
+      body: await bodyFor(h, "createGroupClusterBackupRestoreJob"),
+    });
     expect(created.status, created.text.slice(0, 300)).toBe(200);
     let job = created.json as RestoreJob;
     expect(markers(job)).toBe(0);
@@ -85,7 +103,9 @@ describe("restore job life cycle", () => {
     for (let i = 0; i < MAX_STEPS && markers(job) === 0; i++) {
       await advance();
       const res = await h.atlas("GET", `${collection()}/${job.id}`, { accept: V1 });
-      expect(spec.validateResponse("getGroupClusterBackupRestoreJob", 200, res.headers.get("content-type"), res.json)).toEqual([]);
+      expect(
+        spec.validateResponse("getGroupClusterBackupRestoreJob", 200, res.headers.get("content-type"), res.json),
+      ).toEqual([]);
       job = res.json as RestoreJob;
     }
     expect(markers(job)).toBe(1);
@@ -95,7 +115,10 @@ describe("restore job life cycle", () => {
   });
 
   it("a cancelled job is marked cancelled only, and the list shows it", async () => {
-    const created = await h.atlas("POST", collection(), { accept: V1, body: await bodyFor(h, "createGroupClusterBackupRestoreJob") });
+    const created = await h.atlas("POST", collection(), {
+      accept: V1,
+      body: await bodyFor(h, "createGroupClusterBackupRestoreJob"),
+    });
     const id = (created.json as RestoreJob).id;
     const del = await h.atlas("DELETE", `${collection()}/${id}`, { accept: V1 });
     expect(del.status).toBe(204);
@@ -113,7 +136,10 @@ describe("flex restore job life cycle", () => {
     const s = h.fixtures.showcase;
     const V = media("2024-11-13");
     const collection = `/groups/${s.groupId}/flexClusters/${s.flexCluster}/backup/restoreJobs`;
-    const created = await h.atlas("POST", collection, { accept: V, body: await bodyFor(h, "createGroupFlexClusterBackupRestoreJob") });
+    const created = await h.atlas("POST", collection, {
+      accept: V,
+      body: await bodyFor(h, "createGroupFlexClusterBackupRestoreJob"),
+    });
     expect(created.status, created.text.slice(0, 300)).toBe(200);
     const order = ["PENDING", "QUEUED", "RUNNING", "COMPLETED"];
     let job = created.json as { id: string; status: string; restoreFinishedDate?: string };

@@ -28,7 +28,9 @@ beforeAll(() => {
 async function page(query: string): Promise<{ body: Page; text: string }> {
   const res = await h.atlas("GET", `${path}?${query}`, { accept: V1 });
   expect(res.status, res.text.slice(0, 200)).toBe(200);
-  expect(spec.validateResponse("listGroupClusterBackupRestoreJobs", 200, res.headers.get("content-type"), res.json)).toEqual([]);
+  expect(
+    spec.validateResponse("listGroupClusterBackupRestoreJobs", 200, res.headers.get("content-type"), res.json),
+  ).toEqual([]);
   return { body: res.json as Page, text: res.text };
 }
 
@@ -44,7 +46,11 @@ describe("pagination", () => {
   });
 
   it("pages of 500: 500, 500, 200 with self/next/previous links, and every id exactly once", async () => {
-    const pages = [await page("itemsPerPage=500&pageNum=1"), await page("itemsPerPage=500&pageNum=2"), await page("itemsPerPage=500&pageNum=3")].map((p) => p.body);
+    const pages = [
+      await page("itemsPerPage=500&pageNum=1"),
+      await page("itemsPerPage=500&pageNum=2"),
+      await page("itemsPerPage=500&pageNum=3"),
+    ].map((p) => p.body);
     expect(pages.map((p) => p.results.length)).toEqual([500, 500, 200]);
     expect(pages.map((p) => p.totalCount)).toEqual([total, total, total]);
     expect(rels(pages[0]!)).toEqual(["next", "self"]);
@@ -74,7 +80,11 @@ describe("pagination", () => {
 
   it("a single page holding everything has only self", async () => {
     const s = h.fixtures.showcase;
-    const res = await h.atlas("GET", `/groups/${s.groupId}/clusters/${s.exportCluster}/backup/exports?itemsPerPage=500`, { accept: V1 });
+    const res = await h.atlas(
+      "GET",
+      `/groups/${s.groupId}/clusters/${s.exportCluster}/backup/exports?itemsPerPage=500`,
+      { accept: V1 },
+    );
     const body = res.json as Page;
     expect(body.results.length).toBe(body.totalCount);
     expect(rels(body)).toEqual(["self"]);
@@ -98,7 +108,9 @@ describe("pagination", () => {
     const wrapped = one.json as { status: number; content: { id: string } };
     expect(wrapped.status).toBe(200);
     expect(wrapped.content.id).toBe(id);
-    expect(spec.validateResponse("getGroupClusterBackupRestoreJob", 200, one.headers.get("content-type"), wrapped.content)).toEqual([]);
+    expect(
+      spec.validateResponse("getGroupClusterBackupRestoreJob", 200, one.headers.get("content-type"), wrapped.content),
+    ).toEqual([]);
   });
 
   it("pretty=true pretty-prints the same document; the default is compact", async () => {

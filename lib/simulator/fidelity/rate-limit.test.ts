@@ -11,7 +11,8 @@ const V1 = media("2023-01-01");
 const CAPACITY = 5;
 const h = harnessPerFile({ rateLimit: { backupCapacity: CAPACITY, backupRefillPerMinute: 1 } });
 
-const restoreJobs = (groupId: string, cluster: string) => `/groups/${groupId}/clusters/${cluster}/backup/restoreJobs?itemsPerPage=1`;
+const restoreJobs = (groupId: string, cluster: string) =>
+  `/groups/${groupId}/clusters/${cluster}/backup/restoreJobs?itemsPerPage=1`;
 
 describe("Cloud Backups rate limit", () => {
   it("counts down RateLimit-Remaining, then answers 429 with Retry-After", async () => {
@@ -29,8 +30,19 @@ describe("Cloud Backups rate limit", () => {
     const limited = await h.atlas("GET", path, { accept: V1 });
     expect(limited.status).toBe(429);
     expect(mediaTypeOf(limited)).toBe("application/json");
-    expect(spec.validateResponse("listGroupClusterBackupRestoreJobs", 429, limited.headers.get("content-type"), limited.json)).toEqual([]);
-    expect(limited.json).toMatchObject({ error: 429, errorCode: "RATE_LIMITED_TOKEN_BUCKET", reason: "Too Many Requests" });
+    expect(
+      spec.validateResponse(
+        "listGroupClusterBackupRestoreJobs",
+        429,
+        limited.headers.get("content-type"),
+        limited.json,
+      ),
+    ).toEqual([]);
+    expect(limited.json).toMatchObject({
+      error: 429,
+      errorCode: "RATE_LIMITED_TOKEN_BUCKET",
+      reason: "Too Many Requests",
+    });
     const retryAfter = Number(limited.headers.get("retry-after"));
     expect(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 60).toBe(true);
     expect(Number(limited.headers.get("ratelimit-limit"))).toBe(CAPACITY);
@@ -52,7 +64,9 @@ describe("Cloud Backups rate limit", () => {
     const names = (clusters.json as { results: Array<{ name: string }> }).results;
     expect(names.length).toBeGreaterThan(0);
     const otherClusters = await h.atlas("GET", `/groups/${other.id}/clusters`, { accept: "2024-08-05" });
-    const dedicated = (otherClusters.json as { results: Array<{ name: string; backupEnabled?: boolean }> }).results.find((c) => c.backupEnabled);
+    const dedicated = (
+      otherClusters.json as { results: Array<{ name: string; backupEnabled?: boolean }> }
+    ).results.find((c) => c.backupEnabled);
     expect(dedicated, "the second project needs a dedicated cluster with backups").toBeDefined();
     const res = await h.atlas("GET", restoreJobs(other.id, dedicated!.name), { accept: V1 });
     expect(res.status, res.text.slice(0, 200)).toBe(200);

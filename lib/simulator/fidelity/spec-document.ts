@@ -11,7 +11,11 @@ export type JsonObject = { [key: string]: Json };
 
 export interface OpenApiDocument {
   paths: Record<string, Record<string, JsonObject>>;
-  components: { schemas: Record<string, JsonObject>; responses: Record<string, JsonObject>; parameters: Record<string, JsonObject> };
+  components: {
+    schemas: Record<string, JsonObject>;
+    responses: Record<string, JsonObject>;
+    parameters: Record<string, JsonObject>;
+  };
 }
 
 export const defaultSpecPath = fileURLToPath(new URL("./atlas-openapi.yaml", import.meta.url));
@@ -48,7 +52,8 @@ function patchExportPrefix(schemas: Record<string, JsonObject>): void {
 // without any oneOf; the same rewrite gives it one.
 function patchPolymorphism(schemas: Record<string, JsonObject>): void {
   for (const [name, schema] of Object.entries(schemas)) {
-    const discriminator = schema.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
+    const discriminator = schema.discriminator as
+      { propertyName: string; mapping?: Record<string, string> } | undefined;
     if (!discriminator?.mapping) continue;
     const baseName = `${name}__base`;
     const base = { ...schema };

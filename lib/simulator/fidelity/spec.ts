@@ -35,7 +35,8 @@ export interface SpecOperation {
 }
 
 // ajv-formats ships CommonJS with a default export; under ESM interop it may arrive wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as typeof addFormatsModule;
 
 export interface FidelitySpec {
   operations(): SpecOperation[];
@@ -61,7 +62,9 @@ export function createFidelitySpec(specPath?: string): FidelitySpec {
     return fn;
   };
   const run = (fn: ValidateFunction, body: unknown): string[] =>
-    fn(body) ? [] : (fn.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "invalid"} ${JSON.stringify(e.params)}`);
+    fn(body)
+      ? []
+      : (fn.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "invalid"} ${JSON.stringify(e.params)}`);
 
   const ops = collectOperations(doc);
   const byId = new Map(ops.map((op) => [op.operationId, op]));
@@ -83,12 +86,16 @@ export function createFidelitySpec(specPath?: string): FidelitySpec {
       const media = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
       const content = (response.content ?? {}) as Record<string, JsonObject>;
       const entry = content[media];
-      if (!entry) return [`content type "${contentType}" is not one of ${Object.keys(content).join(", ")} for ${operationId} ${status}`];
+      if (!entry)
+        return [
+          `content type "${contentType}" is not one of ${Object.keys(content).join(", ")} for ${operationId} ${status}`,
+        ];
       if (!entry.schema) return body === undefined || body === "" ? [] : [`${operationId} ${status} must have no body`];
       return run(compile(entry.schema as JsonObject), body);
     },
     validateRequestBody(operationId, mediaType, body) {
-      const content = ((rawOperation(doc, operation(operationId)).requestBody as JsonObject | undefined)?.content ?? {}) as Record<string, JsonObject>;
+      const content = ((rawOperation(doc, operation(operationId)).requestBody as JsonObject | undefined)?.content ??
+        {}) as Record<string, JsonObject>;
       const entry = content[mediaType];
       if (!entry?.schema) return [`${operationId} takes no request body of type ${mediaType}`];
       return run(compile(entry.schema as JsonObject), body);
@@ -121,12 +128,14 @@ function collectOperations(doc: OpenApiDocument): SpecOperation[] {
       const statuses = Object.keys(responses).map(Number);
       const successStatus = statuses.find((s) => s < 300)!;
       const success = resolveResponse(doc, responses, successStatus)!;
-      const versions = Object.entries((success.content ?? {}) as Record<string, JsonObject>).flatMap(([mediaType, entry]) => {
-        const version = VERSION_MEDIA.exec(mediaType)?.[1];
-        if (!version) return [];
-        const sunset = entry["x-sunset"];
-        return [{ version, mediaType, ...(typeof sunset === "string" ? { sunset } : {}) }];
-      });
+      const versions = Object.entries((success.content ?? {}) as Record<string, JsonObject>).flatMap(
+        ([mediaType, entry]) => {
+          const version = VERSION_MEDIA.exec(mediaType)?.[1];
+          if (!version) return [];
+          const sunset = entry["x-sunset"];
+          return [{ version, mediaType, ...(typeof sunset === "string" ? { sunset } : {}) }];
+        },
+      );
       const params = ((raw.parameters ?? []) as JsonObject[]).map((p) => {
         const ref = p.$ref;
         const resolved = typeof ref === "string" ? doc.components.parameters[ref.split("/").pop()!]! : p;

@@ -83,9 +83,13 @@ export async function targetFor(h: Harness, op: SpecOperation, all: SpecOperatio
     // Cancel a job this test created, so the showcase data stays as the other tests expect it.
     const create = all.find((o) => o.method === "POST" && op.path.startsWith(`${o.path}/`));
     if (!create) throw new Error(`${op.operationId}: no create operation to make a job to cancel`);
-    const created = await h.atlas("POST", await fillPath(h, create, all), { accept: newest(create), body: await bodyFor(h, create.operationId) });
+    const created = await h.atlas("POST", await fillPath(h, create, all), {
+      accept: newest(create),
+      body: await bodyFor(h, create.operationId),
+    });
     const id = (created.json as { id?: string } | undefined)?.id;
-    if (created.status !== 200 || !id) throw new Error(`create for cancel failed: ${created.status} ${created.text.slice(0, 200)}`);
+    if (created.status !== 200 || !id)
+      throw new Error(`create for cancel failed: ${created.status} ${created.text.slice(0, 200)}`);
     const collection = await fillPath(h, create, all);
     return { path: `${collection}/${id}` };
   }

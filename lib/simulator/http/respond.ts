@@ -50,13 +50,22 @@ export function sendSuccess(
 }
 
 export function sendNoContent(res: ServerResponse, version: string, headers: Record<string, string>): void {
-  res.writeHead(204, { ...COMMON_HEADERS, ...headers, "Content-Type": `application/vnd.atlas.${version}+json;charset=utf-8` });
+  res.writeHead(204, {
+    ...COMMON_HEADERS,
+    ...headers,
+    "Content-Type": `application/vnd.atlas.${version}+json;charset=utf-8`,
+  });
   res.end();
 }
 
 // Errors are never enveloped and keep their real status line (Atlas docs, atlas/api/atlas-admin-api-ref:
 // Envelopes describes successes only).
-export function sendError(res: ServerResponse, error: AtlasErrorResponse, pretty: boolean, headers: Record<string, string> = {}): void {
+export function sendError(
+  res: ServerResponse,
+  error: AtlasErrorResponse,
+  pretty: boolean,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) {
     res.destroy();
     return;

@@ -44,7 +44,10 @@ export class RateLimiter {
   private readonly buckets = new Map<string, TokenBucket>();
   private readonly configs: Record<EndpointSet, BucketConfig>;
 
-  constructor(private readonly nowMs: () => number, options?: RateLimitOptions) {
+  constructor(
+    private readonly nowMs: () => number,
+    options?: RateLimitOptions,
+  ) {
     this.configs = bucketConfigs(options);
   }
 
@@ -68,7 +71,12 @@ export class RateLimiter {
   }
 }
 
-export function rateLimitedError(resourcePath: string, retryAfter: number, c: BucketConfig, headers: Record<string, string>): AtlasErrorResponse {
+export function rateLimitedError(
+  resourcePath: string,
+  retryAfter: number,
+  c: BucketConfig,
+  headers: Record<string, string>,
+): AtlasErrorResponse {
   return new AtlasErrorResponse(
     429,
     "RATE_LIMITED_TOKEN_BUCKET",

@@ -45,7 +45,8 @@ describe("RateLimiter", () => {
       const e = err as { status: number; body(): unknown; headers: Record<string, string> };
       expect(e.status).toBe(429);
       expect(e.body()).toEqual({
-        detail: "Rate limit exceeded for api/atlas/v2/x. Please retry after 30 seconds. Request capacity: 2. Refill rate: 1 per 60 seconds.",
+        detail:
+          "Rate limit exceeded for api/atlas/v2/x. Please retry after 30 seconds. Request capacity: 2. Refill rate: 1 per 60 seconds.",
         error: 429,
         errorCode: "RATE_LIMITED_TOKEN_BUCKET",
         parameters: ["api/atlas/v2/x", 30, 2, 1, 60],

@@ -7,15 +7,16 @@ export interface BucketConfig {
   refillSeconds: number;
 }
 
-export type TakeResult =
-  | { ok: true; remaining: number }
-  | { ok: false; remaining: 0; retryAfterSeconds: number };
+export type TakeResult = { ok: true; remaining: number } | { ok: false; remaining: 0; retryAfterSeconds: number };
 
 export class TokenBucket {
   private tokens: number;
   private lastRefillMs: number;
 
-  constructor(readonly config: BucketConfig, nowMs: number) {
+  constructor(
+    readonly config: BucketConfig,
+    nowMs: number,
+  ) {
     this.tokens = config.capacity;
     this.lastRefillMs = nowMs;
   }

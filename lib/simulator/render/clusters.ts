@@ -11,7 +11,10 @@ const tenantDisk = (c: Cluster) => (c.instanceSize === "M2" ? 2 : 5);
 function connectionStrings(c: Cluster) {
   const domain = `${c.name}.${hostToken(c)}.mongodb.net`;
   const hosts = [0, 1, 2].map((i) => `${c.name}-shard-00-0${i}.${hostToken(c)}.mongodb.net:27017`).join(",");
-  return { standard: `mongodb://${hosts}/?ssl=true&authSource=admin&replicaSet=${c.replicaSetBase}-shard-0`, standardSrv: `mongodb+srv://${domain}` };
+  return {
+    standard: `mongodb://${hosts}/?ssl=true&authSource=admin&replicaSet=${c.replicaSetBase}-shard-0`,
+    standardSrv: `mongodb+srv://${domain}`,
+  };
 }
 
 function common(c: Cluster, p: Project, ctx: RenderContext): Record<string, unknown> {
@@ -44,7 +47,13 @@ const specId = (c: Cluster, i: number) => `${c.id.slice(0, 16)}${(i + 1).toStrin
 
 function regionConfig(c: Cluster, withDisk: boolean) {
   if (c.tier === "tenant") {
-    return { providerName: "TENANT", backingProviderName: c.provider, regionName: c.region, priority: 7, electableSpecs: { instanceSize: c.instanceSize, ...(withDisk ? { diskSizeGB: tenantDisk(c) } : {}) } };
+    return {
+      providerName: "TENANT",
+      backingProviderName: c.provider,
+      regionName: c.region,
+      priority: 7,
+      electableSpecs: { instanceSize: c.instanceSize, ...(withDisk ? { diskSizeGB: tenantDisk(c) } : {}) },
+    };
   }
   const hw = { instanceSize: c.instanceSize, nodeCount: 3, ...(withDisk ? { diskSizeGB: c.diskSizeGB } : {}) };
   return {
@@ -68,7 +77,12 @@ export function renderCluster20240805(c: Cluster, p: Project, ctx: RenderContext
     globalClusterSelfManagedSharding: false,
     redactClientLogData: false,
     replicaSetScalingStrategy: "WORKLOAD_TYPE",
-    replicationSpecs: Array.from({ length: shards }, (_, i) => ({ id: specId(c, i), zoneId: specId(c, 100), zoneName: "Zone 1", regionConfigs: [regionConfig(c, true)] })),
+    replicationSpecs: Array.from({ length: shards }, (_, i) => ({
+      id: specId(c, i),
+      zoneId: specId(c, 100),
+      zoneName: "Zone 1",
+      regionConfigs: [regionConfig(c, true)],
+    })),
     retainBackups: false,
   };
 }
@@ -81,7 +95,15 @@ export function renderCluster20230201(c: Cluster, p: Project, ctx: RenderContext
     featureCompatibilityVersion: major(c.mongoVersion),
     globalClusterSelfManagedSharding: false,
     replicaSetScalingStrategy: "WORKLOAD_TYPE",
-    replicationSpecs: [{ id: specId(c, 0), numShards: c.tier === "tenant" ? 1 : c.numShards, zoneId: specId(c, 100), zoneName: "Zone 1", regionConfigs: [regionConfig(c, false)] }],
+    replicationSpecs: [
+      {
+        id: specId(c, 0),
+        numShards: c.tier === "tenant" ? 1 : c.numShards,
+        zoneId: specId(c, 100),
+        zoneName: "Zone 1",
+        regionConfigs: [regionConfig(c, false)],
+      },
+    ],
   };
 }
 
@@ -89,7 +111,12 @@ export function renderClusterLegacy(c: Cluster, p: Project, ctx: RenderContext):
   const cs = connectionStrings(c);
   const providerSettings =
     c.tier === "tenant"
-      ? { providerName: "TENANT", backingProviderName: c.provider, instanceSizeName: c.instanceSize, regionName: c.region }
+      ? {
+          providerName: "TENANT",
+          backingProviderName: c.provider,
+          instanceSizeName: c.instanceSize,
+          regionName: c.region,
+        }
       : { providerName: c.provider, instanceSizeName: c.instanceSize, regionName: c.region };
   const region = { analyticsNodes: 0, electableNodes: 3, priority: 7, readOnlyNodes: 0 };
   return {
@@ -104,7 +131,14 @@ export function renderClusterLegacy(c: Cluster, p: Project, ctx: RenderContext):
     providerBackupEnabled: c.tier === "dedicated" && c.backupEnabled,
     providerSettings,
     replicationFactor: 3,
-    replicationSpecs: [{ id: specId(c, 0), numShards: c.tier === "tenant" ? 1 : c.numShards, regionsConfig: { [c.region]: region }, zoneName: "Zone 1" }],
+    replicationSpecs: [
+      {
+        id: specId(c, 0),
+        numShards: c.tier === "tenant" ? 1 : c.numShards,
+        regionsConfig: { [c.region]: region },
+        zoneName: "Zone 1",
+      },
+    ],
     srvAddress: cs.standardSrv,
   };
 }
@@ -136,7 +170,15 @@ export function renderFlexCluster(f: FlexCluster, p: Project, ctx: RenderContext
 
 export function renderGroup(p: Project, ctx: RenderContext): Record<string, unknown> {
   const names = new Set([...p.clusters.map((c) => c.name), ...p.flexClusters.map((f) => f.name)]);
-  return { clusterCount: names.size, created: iso(p.created), id: p.id, links: selfLink(ctx, groupPath(p)), name: p.name, orgId: p.orgId, tags: [] };
+  return {
+    clusterCount: names.size,
+    created: iso(p.created),
+    id: p.id,
+    links: selfLink(ctx, groupPath(p)),
+    name: p.name,
+    orgId: p.orgId,
+    tags: [],
+  };
 }
 
 export function renderOrg(ctx: RenderContext): Record<string, unknown> {

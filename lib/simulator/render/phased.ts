@@ -24,7 +24,12 @@ function phasedCommon(rec: PhasedRec, p: Project, ctx: RenderContext): Record<st
   return job;
 }
 
-export function renderFlexRestore(rec: PhasedRec, f: FlexCluster, p: Project, ctx: RenderContext): Record<string, unknown> {
+export function renderFlexRestore(
+  rec: PhasedRec,
+  f: FlexCluster,
+  p: Project,
+  ctx: RenderContext,
+): Record<string, unknown> {
   const job = phasedCommon(rec, p, ctx);
   job.instanceName = f.name;
   if (rec.delivery === "RESTORE") {
@@ -35,7 +40,12 @@ export function renderFlexRestore(rec: PhasedRec, f: FlexCluster, p: Project, ct
   return job;
 }
 
-export function renderTenantRestore(rec: PhasedRec, c: Cluster, p: Project, ctx: RenderContext): Record<string, unknown> {
+export function renderTenantRestore(
+  rec: PhasedRec,
+  c: Cluster,
+  p: Project,
+  ctx: RenderContext,
+): Record<string, unknown> {
   const job = phasedCommon(rec, p, ctx);
   job.clusterName = c.name;
   job.targetDeploymentItemName = rec.targetName;
@@ -44,8 +54,19 @@ export function renderTenantRestore(rec: PhasedRec, c: Cluster, p: Project, ctx:
   return job;
 }
 
-export function renderReplicaSnapshot(s: SnapshotRec, c: Cluster, p: Project, ctx: RenderContext): Record<string, unknown> {
-  const status = s.failed ? "failed" : ctx.now < s.t0 + 60 ? "queued" : ctx.now < s.t0 + s.durationSec ? "inProgress" : "completed";
+export function renderReplicaSnapshot(
+  s: SnapshotRec,
+  c: Cluster,
+  p: Project,
+  ctx: RenderContext,
+): Record<string, unknown> {
+  const status = s.failed
+    ? "failed"
+    : ctx.now < s.t0 + 60
+      ? "queued"
+      : ctx.now < s.t0 + s.durationSec
+        ? "inProgress"
+        : "completed";
   return {
     cloudProvider: c.provider,
     copyRegions: [],
@@ -55,7 +76,11 @@ export function renderReplicaSnapshot(s: SnapshotRec, c: Cluster, p: Project, ct
     frequencyType: s.frequency,
     id: s.id,
     mongodVersion: c.mongoVersion,
-    policyItems: s.onDemand ? [] : [`${c.id.slice(0, 16)}${s.frequency === "daily" ? "00000001" : s.frequency === "weekly" ? "00000002" : "00000003"}`],
+    policyItems: s.onDemand
+      ? []
+      : [
+          `${c.id.slice(0, 16)}${s.frequency === "daily" ? "00000001" : s.frequency === "weekly" ? "00000002" : "00000003"}`,
+        ],
     replicaSetName: c.clusterType === "SHARDED" ? c.name : `${c.replicaSetBase}-shard-0`,
     snapshotType: s.onDemand ? "onDemand" : "scheduled",
     status,
@@ -72,7 +97,12 @@ export function snapshotStatus(s: SnapshotRec, now: number): "PENDING" | "QUEUED
   return now < s.t0 + s.durationSec ? "RUNNING" : "COMPLETED";
 }
 
-export function renderSimpleSnapshot(s: SnapshotRec, mongoVersion: string, selfPath: string, ctx: RenderContext): Record<string, unknown> {
+export function renderSimpleSnapshot(
+  s: SnapshotRec,
+  mongoVersion: string,
+  selfPath: string,
+  ctx: RenderContext,
+): Record<string, unknown> {
   const status = snapshotStatus(s, ctx.now);
   const snap: Record<string, unknown> = {
     expiration: iso(s.t0 + 8 * DAY),

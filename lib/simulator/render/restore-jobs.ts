@@ -33,11 +33,16 @@ export function renderRestoreJob(rec: RestoreRec, c: Cluster, p: Project, ctx: R
   if (rec.delivery === "download" && (view.state === "completed" || view.state === "expired")) {
     const file = `${rec.id.slice(8)}/restore-${rec.id}.tar.gz`;
     if (c.clusterType === "SHARDED") {
-      const names = [...Array.from({ length: c.numShards }, (_, i) => `${c.replicaSetBase}-shard-${i}`), `${c.replicaSetBase}-config-0`];
+      const names = [
+        ...Array.from({ length: c.numShards }, (_, i) => `${c.replicaSetBase}-shard-${i}`),
+        `${c.replicaSetBase}-config-0`,
+      ];
       job.components = names.map((rs) => ({
         downloadUrl: `${host(rec.id)}/${rs}/restore-${rec.id}-${rs}.tar.gz`,
         replicaSetName: rs,
-        ...(rec.privateLink ? { privateDownloadDeliveryUrls: privateUrls(rec.id, `${rs}/restore-${rec.id}-${rs}.tar.gz`) } : {}),
+        ...(rec.privateLink
+          ? { privateDownloadDeliveryUrls: privateUrls(rec.id, `${rs}/restore-${rec.id}-${rs}.tar.gz`) }
+          : {}),
       }));
       job.deliveryUrl = (job.components as Array<{ downloadUrl: string }>).map((x) => x.downloadUrl);
     } else {
@@ -65,16 +70,27 @@ export function renderExportJob(rec: ExportRec, c: Cluster, p: Project, ctx: Ren
   if (view.finishedAt !== undefined) job.finishedAt = iso(view.finishedAt);
   if (view.state === "Failed" && rec.failure) job.stateReason = rec.failure;
   if (rec.customData) job.customData = rec.customData;
-  if (rec.componentIds) job.components = rec.componentIds.map((exportId, i) => ({ exportId, replicaSetName: `${c.replicaSetBase}-shard-${i}` }));
+  if (rec.componentIds)
+    job.components = rec.componentIds.map((exportId, i) => ({
+      exportId,
+      replicaSetName: `${c.replicaSetBase}-shard-${i}`,
+    }));
   job.links = selfLink(ctx, `${groupPath(p)}/clusters/${c.name}/backup/exports/${rec.id}`);
   return job;
 }
 
-export function renderBucket(b: ExportBucket, p: Project, ctx: RenderContext, version: string): Record<string, unknown> {
+export function renderBucket(
+  b: ExportBucket,
+  p: Project,
+  ctx: RenderContext,
+  version: string,
+): Record<string, unknown> {
   const links = selfLink(ctx, `${groupPath(p)}/backup/exportBuckets/${b.id}`);
   const base = { _id: b.id, bucketName: b.bucketName, cloudProvider: b.provider };
-  if (b.provider === "AWS") return { ...base, iamRoleId: b.roleId, region: b.region, requirePrivateNetworking: false, links };
+  if (b.provider === "AWS")
+    return { ...base, iamRoleId: b.roleId, region: b.region, requirePrivateNetworking: false, links };
   if (version < "2024-05-30") throw new Error("non-AWS bucket rendered in 2023-01-01");
-  if (b.provider === "AZURE") return { ...base, roleId: b.roleId, serviceUrl: b.serviceUrl, tenantId: b.tenantId, links };
+  if (b.provider === "AZURE")
+    return { ...base, roleId: b.roleId, serviceUrl: b.serviceUrl, tenantId: b.tenantId, links };
   return { ...base, roleId: b.roleId, links };
 }

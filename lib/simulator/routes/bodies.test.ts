@@ -18,8 +18,19 @@ describe("create bodies", () => {
   });
 
   it("checks the flex/tenant target name pattern and accepts valid bodies", () => {
-    expect(() => parsePhasedBody({ snapshotId: "a".repeat(24), targetDeploymentItemName: "bad name" })).toThrow(expect.objectContaining({ errorCode: "INVALID_ATTRIBUTE" }));
-    expect(parsePhasedBody({ snapshotId: "a".repeat(24), targetDeploymentItemName: "flex-dev" })).toEqual({ snapshotId: "a".repeat(24), targetDeploymentItemName: "flex-dev" });
-    expect(parseExportBody({ snapshotId: "a".repeat(24), exportBucketId: "b".repeat(24), customData: [{ key: "k", value: "v" }] }).customData).toHaveLength(1);
+    expect(() => parsePhasedBody({ snapshotId: "a".repeat(24), targetDeploymentItemName: "bad name" })).toThrow(
+      expect.objectContaining({ errorCode: "INVALID_ATTRIBUTE" }),
+    );
+    expect(parsePhasedBody({ snapshotId: "a".repeat(24), targetDeploymentItemName: "flex-dev" })).toEqual({
+      snapshotId: "a".repeat(24),
+      targetDeploymentItemName: "flex-dev",
+    });
+    expect(
+      parseExportBody({
+        snapshotId: "a".repeat(24),
+        exportBucketId: "b".repeat(24),
+        customData: [{ key: "k", value: "v" }],
+      }).customData,
+    ).toHaveLength(1);
   });
 });

@@ -12,7 +12,11 @@ type Records<R extends { id: string }> = (ctx: OpContext, p: Project, c: Cluster
 type Render<R> = (rec: R, c: Cluster, p: Project, ctx: RenderContext) => Record<string, unknown>;
 
 /** `filter` reads the query once the cluster is known (it may throw a 400) and returns the row test. */
-export function listClusterRecords<R extends { id: string }>(records: Records<R>, render: Render<R>, filter?: (ctx: OpContext) => (rec: R) => boolean) {
+export function listClusterRecords<R extends { id: string }>(
+  records: Records<R>,
+  render: Render<R>,
+  filter?: (ctx: OpContext) => (rec: R) => boolean,
+) {
   return (ctx: OpContext): OpResult => {
     const p = mustProject(ctx);
     const c = requireCluster(ctx);
@@ -22,7 +26,12 @@ export function listClusterRecords<R extends { id: string }>(records: Records<R>
   };
 }
 
-export function getClusterRecord<R extends { id: string }>(idParam: string, records: Records<R>, notFound: (id: string, c: Cluster) => AtlasErrorResponse, render: Render<R>) {
+export function getClusterRecord<R extends { id: string }>(
+  idParam: string,
+  records: Records<R>,
+  notFound: (id: string, c: Cluster) => AtlasErrorResponse,
+  render: Render<R>,
+) {
   return (ctx: OpContext): OpResult => {
     const p = mustProject(ctx);
     const c = requireCluster(ctx);

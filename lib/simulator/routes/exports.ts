@@ -15,8 +15,10 @@ const RATE = { set: "cloud-backups", scope: "group" } as const;
 const BASE = "/groups/:groupId/clusters/:clusterName/backup/exports";
 let created = 0;
 
-const bucketNotFound = (id: string) => new AtlasErrorResponse(404, "EXPORT_BUCKET_NOT_FOUND", `No export Bucket with ID ${id} does not exist.`, [id]);
-const exportNotFound = (id: string) => new AtlasErrorResponse(404, "RESOURCE_NOT_FOUND", `Cannot find resource export job ${id}.`, [id]);
+const bucketNotFound = (id: string) =>
+  new AtlasErrorResponse(404, "EXPORT_BUCKET_NOT_FOUND", `No export Bucket with ID ${id} does not exist.`, [id]);
+const exportNotFound = (id: string) =>
+  new AtlasErrorResponse(404, "RESOURCE_NOT_FOUND", `Cannot find resource export job ${id}.`, [id]);
 
 /** Version 2023-01-01 can only express AWS buckets (its schema requires iamRoleId). */
 function bucketsFor(p: Project, version: string): ExportBucket[] {
@@ -34,7 +36,12 @@ function createExport(ctx: OpContext) {
   if (!snap) throw snapshotNotFound(body.snapshotId, c.name);
   const now = Math.floor(ctx.render.now);
   if (snap.failed || now < snap.t0 + snap.durationSec) {
-    throw new AtlasErrorResponse(409, "CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT", `Cannot export incomplete snapshot ${snap.id}.`, [snap.id]);
+    throw new AtlasErrorResponse(
+      409,
+      "CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT",
+      `Cannot export incomplete snapshot ${snap.id}.`,
+      [snap.id],
+    );
   }
   const rng = createRng(ctx.store.seed, "created-export", c.key, ++created);
   const rec: ExportRec = {
@@ -49,7 +56,8 @@ function createExport(ctx: OpContext) {
     snapshotId: snap.id,
     snapTime: snap.t0,
     customData: body.customData,
-    componentIds: c.clusterType === "SHARDED" ? Array.from({ length: c.numShards }, () => objectId(now, rng)) : undefined,
+    componentIds:
+      c.clusterType === "SHARDED" ? Array.from({ length: c.numShards }, () => objectId(now, rng)) : undefined,
   };
   ctx.store.add(ctx.store.exportJobs(p, c), rec);
   return { kind: "entity" as const, body: renderExportJob(rec, c, p, ctx.render) };
@@ -67,7 +75,14 @@ export const exportOperations: Operation[] = [
     paginated: true,
     handle: listClusterRecords(exportJobs, renderExportJob),
   },
-  { id: "createGroupClusterBackupExport", method: "POST", path: BASE, versions: V_2023_01_01, rate: RATE, handle: createExport },
+  {
+    id: "createGroupClusterBackupExport",
+    method: "POST",
+    path: BASE,
+    versions: V_2023_01_01,
+    rate: RATE,
+    handle: createExport,
+  },
   {
     id: "getGroupClusterBackupExport",
     method: "GET",

@@ -15,16 +15,33 @@ const FLEX = "/groups/:groupId/flexClusters/:name/backup";
 const TENANT = "/groups/:groupId/clusters/:clusterName/backup/tenant";
 let created = 0;
 
-function newPhased(ctx: OpContext, key: string, snapshots: Indexed<SnapshotRec>, clusterName: string, flex: boolean): PhasedRec {
+function newPhased(
+  ctx: OpContext,
+  key: string,
+  snapshots: Indexed<SnapshotRec>,
+  clusterName: string,
+  flex: boolean,
+): PhasedRec {
   const body = parsePhasedBody(ctx.body);
   const snap = snapshots.byId.get(body.snapshotId);
   if (!snap) {
-    if (flex) throw new AtlasErrorResponse(404, "TENANT_SNAPSHOT_NOT_FOUND", `No Flex snapshot with ID ${body.snapshotId} exists for cluster ${clusterName}.`, [body.snapshotId, clusterName]);
+    if (flex)
+      throw new AtlasErrorResponse(
+        404,
+        "TENANT_SNAPSHOT_NOT_FOUND",
+        `No Flex snapshot with ID ${body.snapshotId} exists for cluster ${clusterName}.`,
+        [body.snapshotId, clusterName],
+      );
     throw snapshotNotFound(body.snapshotId, clusterName);
   }
   const now = Math.floor(ctx.render.now);
   if (snapshotStatus(snap, now) !== "COMPLETED") {
-    throw new AtlasErrorResponse(409, "CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT", `Cannot start restore job for incomplete snapshot ${snap.id}.`, [snap.id]);
+    throw new AtlasErrorResponse(
+      409,
+      "CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT",
+      `Cannot start restore job for incomplete snapshot ${snap.id}.`,
+      [snap.id],
+    );
   }
   const target = body.targetProjectId ? resolveProject(ctx, body.targetProjectId) : mustProject(ctx);
   const rng = createRng(ctx.store.seed, "created-phased", key, ++created);
@@ -46,7 +63,13 @@ function newPhased(ctx: OpContext, key: string, snapshots: Indexed<SnapshotRec>,
 function getOne(list: Indexed<PhasedRec>, id: string, clusterName: string, flex: boolean): PhasedRec {
   const rec = list.byId.get(id);
   if (rec) return rec;
-  if (flex) throw new AtlasErrorResponse(404, "TENANT_RESTORE_NOT_FOUND", `No Flex restore with ID ${id} exists for cluster ${clusterName}.`, [id, clusterName]);
+  if (flex)
+    throw new AtlasErrorResponse(
+      404,
+      "TENANT_RESTORE_NOT_FOUND",
+      `No Flex restore with ID ${id} exists for cluster ${clusterName}.`,
+      [id, clusterName],
+    );
   throw restoreJobNotFound(id, clusterName);
 }
 
@@ -54,7 +77,12 @@ const snapPath = (p: Project, base: string, id: string) => `/groups/${p.id}${bas
 
 export const flexOperations: Operation[] = [
   {
-    id: "listGroupFlexClusterBackupRestoreJobs", method: "GET", path: `${FLEX}/restoreJobs`, versions: V_FLEX, rate: { set: "flex-restore-jobs", scope: "group" }, paginated: true,
+    id: "listGroupFlexClusterBackupRestoreJobs",
+    method: "GET",
+    path: `${FLEX}/restoreJobs`,
+    versions: V_FLEX,
+    rate: { set: "flex-restore-jobs", scope: "group" },
+    paginated: true,
     handle: (ctx) => {
       const p = mustProject(ctx);
       const f = requireFlex(ctx);
@@ -62,7 +90,11 @@ export const flexOperations: Operation[] = [
     },
   },
   {
-    id: "createGroupFlexClusterBackupRestoreJob", method: "POST", path: `${FLEX}/restoreJobs`, versions: V_FLEX, rate: { set: "flex-restore-jobs", scope: "group" },
+    id: "createGroupFlexClusterBackupRestoreJob",
+    method: "POST",
+    path: `${FLEX}/restoreJobs`,
+    versions: V_FLEX,
+    rate: { set: "flex-restore-jobs", scope: "group" },
     handle: (ctx) => {
       const p = mustProject(ctx);
       const f = requireFlex(ctx);
@@ -72,37 +104,83 @@ export const flexOperations: Operation[] = [
     },
   },
   {
-    id: "getGroupFlexClusterBackupRestoreJob", method: "GET", path: `${FLEX}/restoreJobs/:restoreJobId`, versions: V_FLEX, rate: { set: "flex-restore-jobs", scope: "group" },
+    id: "getGroupFlexClusterBackupRestoreJob",
+    method: "GET",
+    path: `${FLEX}/restoreJobs/:restoreJobId`,
+    versions: V_FLEX,
+    rate: { set: "flex-restore-jobs", scope: "group" },
     handle: (ctx) => {
       const p = mustProject(ctx);
       const f = requireFlex(ctx);
-      return { kind: "entity", body: renderFlexRestore(getOne(ctx.store.flexRestores(p, f), param(ctx, "restoreJobId"), f.name, true), f, p, ctx.render) };
+      return {
+        kind: "entity",
+        body: renderFlexRestore(
+          getOne(ctx.store.flexRestores(p, f), param(ctx, "restoreJobId"), f.name, true),
+          f,
+          p,
+          ctx.render,
+        ),
+      };
     },
   },
   {
-    id: "listGroupFlexClusterBackupSnapshots", method: "GET", path: `${FLEX}/snapshots`, versions: V_FLEX, rate: { set: "flex-snapshots", scope: "group" }, paginated: true,
+    id: "listGroupFlexClusterBackupSnapshots",
+    method: "GET",
+    path: `${FLEX}/snapshots`,
+    versions: V_FLEX,
+    rate: { set: "flex-snapshots", scope: "group" },
+    paginated: true,
     handle: (ctx) => {
       const p = mustProject(ctx);
       const f = requireFlex(ctx);
-      return listResult(ctx, ctx.store.flexSnapshots(f).items, (s) => renderSimpleSnapshot(s, f.mongoVersion, snapPath(p, `/flexClusters/${f.name}/backup/snapshots`, s.id), ctx.render));
+      return listResult(ctx, ctx.store.flexSnapshots(f).items, (s) =>
+        renderSimpleSnapshot(
+          s,
+          f.mongoVersion,
+          snapPath(p, `/flexClusters/${f.name}/backup/snapshots`, s.id),
+          ctx.render,
+        ),
+      );
     },
   },
   {
-    id: "getGroupFlexClusterBackupSnapshot", method: "GET", path: `${FLEX}/snapshots/:snapshotId`, versions: V_FLEX, rate: { set: "flex-snapshots", scope: "group" },
+    id: "getGroupFlexClusterBackupSnapshot",
+    method: "GET",
+    path: `${FLEX}/snapshots/:snapshotId`,
+    versions: V_FLEX,
+    rate: { set: "flex-snapshots", scope: "group" },
     handle: (ctx) => {
       const p = mustProject(ctx);
       const f = requireFlex(ctx);
       const id = param(ctx, "snapshotId");
       const s = ctx.store.flexSnapshots(f).byId.get(id);
-      if (!s) throw new AtlasErrorResponse(404, "TENANT_SNAPSHOT_NOT_FOUND", `No Flex snapshot with ID ${id} exists for cluster ${f.name}.`, [id, f.name]);
-      return { kind: "entity", body: renderSimpleSnapshot(s, f.mongoVersion, snapPath(p, `/flexClusters/${f.name}/backup/snapshots`, s.id), ctx.render) };
+      if (!s)
+        throw new AtlasErrorResponse(
+          404,
+          "TENANT_SNAPSHOT_NOT_FOUND",
+          `No Flex snapshot with ID ${id} exists for cluster ${f.name}.`,
+          [id, f.name],
+        );
+      return {
+        kind: "entity",
+        body: renderSimpleSnapshot(
+          s,
+          f.mongoVersion,
+          snapPath(p, `/flexClusters/${f.name}/backup/snapshots`, s.id),
+          ctx.render,
+        ),
+      };
     },
   },
 ];
 
 export const tenantOperations: Operation[] = [
   {
-    id: "createGroupClusterBackupTenantRestore", method: "POST", path: `${TENANT}/restore`, versions: V_TENANT, tenant: true,
+    id: "createGroupClusterBackupTenantRestore",
+    method: "POST",
+    path: `${TENANT}/restore`,
+    versions: V_TENANT,
+    tenant: true,
     handle: (ctx) => {
       const p = mustProject(ctx);
       const c = requireCluster(ctx);
@@ -112,7 +190,11 @@ export const tenantOperations: Operation[] = [
     },
   },
   {
-    id: "listGroupClusterBackupTenantRestores", method: "GET", path: `${TENANT}/restores`, versions: V_TENANT, tenant: true,
+    id: "listGroupClusterBackupTenantRestores",
+    method: "GET",
+    path: `${TENANT}/restores`,
+    versions: V_TENANT,
+    tenant: true,
     handle: (ctx) => {
       const p = mustProject(ctx);
       const c = requireCluster(ctx);
@@ -120,30 +202,65 @@ export const tenantOperations: Operation[] = [
     },
   },
   {
-    id: "getGroupClusterBackupTenantRestore", method: "GET", path: `${TENANT}/restores/:restoreId`, versions: V_TENANT, tenant: true,
+    id: "getGroupClusterBackupTenantRestore",
+    method: "GET",
+    path: `${TENANT}/restores/:restoreId`,
+    versions: V_TENANT,
+    tenant: true,
     handle: (ctx) => {
       const p = mustProject(ctx);
       const c = requireCluster(ctx);
-      return { kind: "entity", body: renderTenantRestore(getOne(ctx.store.tenantRestores(p, c), param(ctx, "restoreId"), c.name, false), c, p, ctx.render) };
+      return {
+        kind: "entity",
+        body: renderTenantRestore(
+          getOne(ctx.store.tenantRestores(p, c), param(ctx, "restoreId"), c.name, false),
+          c,
+          p,
+          ctx.render,
+        ),
+      };
     },
   },
   {
-    id: "listGroupClusterBackupTenantSnapshots", method: "GET", path: `${TENANT}/snapshots`, versions: V_TENANT, tenant: true,
+    id: "listGroupClusterBackupTenantSnapshots",
+    method: "GET",
+    path: `${TENANT}/snapshots`,
+    versions: V_TENANT,
+    tenant: true,
     handle: (ctx) => {
       const p = mustProject(ctx);
       const c = requireCluster(ctx);
-      return unpagedResult(ctx, ctx.store.tenantSnapshots(c).items, (s) => renderSimpleSnapshot(s, c.mongoVersion, snapPath(p, `/clusters/${c.name}/backup/tenant/snapshots`, s.id), ctx.render));
+      return unpagedResult(ctx, ctx.store.tenantSnapshots(c).items, (s) =>
+        renderSimpleSnapshot(
+          s,
+          c.mongoVersion,
+          snapPath(p, `/clusters/${c.name}/backup/tenant/snapshots`, s.id),
+          ctx.render,
+        ),
+      );
     },
   },
   {
-    id: "getGroupClusterBackupTenantSnapshot", method: "GET", path: `${TENANT}/snapshots/:snapshotId`, versions: V_TENANT, tenant: true,
+    id: "getGroupClusterBackupTenantSnapshot",
+    method: "GET",
+    path: `${TENANT}/snapshots/:snapshotId`,
+    versions: V_TENANT,
+    tenant: true,
     handle: (ctx) => {
       const p = mustProject(ctx);
       const c = requireCluster(ctx);
       const id = param(ctx, "snapshotId");
       const s = ctx.store.tenantSnapshots(c).byId.get(id);
       if (!s) throw snapshotNotFound(id, c.name);
-      return { kind: "entity", body: renderSimpleSnapshot(s, c.mongoVersion, snapPath(p, `/clusters/${c.name}/backup/tenant/snapshots`, s.id), ctx.render) };
+      return {
+        kind: "entity",
+        body: renderSimpleSnapshot(
+          s,
+          c.mongoVersion,
+          snapPath(p, `/clusters/${c.name}/backup/tenant/snapshots`, s.id),
+          ctx.render,
+        ),
+      };
     },
   },
 ];

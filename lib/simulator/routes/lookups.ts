@@ -7,7 +7,11 @@ export function requireCluster(ctx: OpContext): Cluster {
   const p = mustProject(ctx);
   const name = param(ctx, "clusterName");
   const c = ctx.store.cluster(p, name);
-  if (!c) throw new AtlasErrorResponse(404, "CLUSTER_NOT_FOUND", `No cluster named ${name} exists in group ${p.id}.`, [name, p.id]);
+  if (!c)
+    throw new AtlasErrorResponse(404, "CLUSTER_NOT_FOUND", `No cluster named ${name} exists in group ${p.id}.`, [
+      name,
+      p.id,
+    ]);
   return c;
 }
 
@@ -15,14 +19,28 @@ export function requireFlex(ctx: OpContext): FlexCluster {
   const p = mustProject(ctx);
   const name = param(ctx, "name");
   const f = ctx.store.flexCluster(p, name);
-  if (!f) throw new AtlasErrorResponse(404, "CLUSTER_NOT_FOUND", `No cluster named ${name} exists in group ${p.id}.`, [name, p.id]);
+  if (!f)
+    throw new AtlasErrorResponse(404, "CLUSTER_NOT_FOUND", `No cluster named ${name} exists in group ${p.id}.`, [
+      name,
+      p.id,
+    ]);
   return f;
 }
 
 export function restoreJobNotFound(id: string, clusterName: string): AtlasErrorResponse {
-  return new AtlasErrorResponse(404, "RESTORE_JOB_NOT_FOUND", `No restore job with ID ${id} exists for cluster ${clusterName}.`, [id, clusterName]);
+  return new AtlasErrorResponse(
+    404,
+    "RESTORE_JOB_NOT_FOUND",
+    `No restore job with ID ${id} exists for cluster ${clusterName}.`,
+    [id, clusterName],
+  );
 }
 
 export function snapshotNotFound(id: string, clusterName: string): AtlasErrorResponse {
-  return new AtlasErrorResponse(404, "SNAPSHOT_NOT_FOUND", `No snapshot with ID ${id} exists for cluster ${clusterName}.`, [id, clusterName]);
+  return new AtlasErrorResponse(
+    404,
+    "SNAPSHOT_NOT_FOUND",
+    `No snapshot with ID ${id} exists for cluster ${clusterName}.`,
+    [id, clusterName],
+  );
 }

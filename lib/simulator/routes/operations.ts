@@ -5,4 +5,10 @@ import { projectOperations } from "./projects";
 import { restoreOperations } from "./restores";
 import type { Operation } from "./types";
 
-export const OPERATIONS: Operation[] = [...projectOperations, ...restoreOperations, ...exportOperations, ...flexOperations, ...tenantOperations];
+export const OPERATIONS: Operation[] = [
+  ...projectOperations,
+  ...restoreOperations,
+  ...exportOperations,
+  ...flexOperations,
+  ...tenantOperations,
+];

@@ -48,7 +48,12 @@ export const projectOperations: Operation[] = [
       const p = mustProject(ctx);
       const raw = ctx.query.get("includeDeletedWithRetainedBackups");
       if (raw !== null && !/^(true|false)$/i.test(raw)) {
-        throw new AtlasErrorResponse(400, "INVALID_QUERY_PARAMETER", "Invalid query parameter includeDeletedWithRetainedBackups specified.", ["includeDeletedWithRetainedBackups"]);
+        throw new AtlasErrorResponse(
+          400,
+          "INVALID_QUERY_PARAMETER",
+          "Invalid query parameter includeDeletedWithRetainedBackups specified.",
+          ["includeDeletedWithRetainedBackups"],
+        );
       }
       return listResult(ctx, p.clusters, (c) => renderCluster(ctx.version, c, p, ctx.render));
     },
@@ -59,7 +64,10 @@ export const projectOperations: Operation[] = [
     path: "/groups/:groupId/clusters/:clusterName",
     versions: V_CLUSTERS,
     rate: { set: "clusters-group", scope: "group" },
-    handle: (ctx) => ({ kind: "entity", body: renderCluster(ctx.version, requireCluster(ctx), mustProject(ctx), ctx.render) }),
+    handle: (ctx) => ({
+      kind: "entity",
+      body: renderCluster(ctx.version, requireCluster(ctx), mustProject(ctx), ctx.render),
+    }),
   },
   {
     id: "listGroupFlexClusters",

@@ -19,7 +19,8 @@ const BASE = "/groups/:groupId/clusters/:clusterName/backup";
 let created = 0;
 
 export function requireBackups(c: Cluster): void {
-  if (c.tier !== "dedicated" || !c.backupEnabled) throw new AtlasErrorResponse(400, "BACKUP_JOB_NOT_FOUND", "Backups are not enabled for this cluster.", [c.name]);
+  if (c.tier !== "dedicated" || !c.backupEnabled)
+    throw new AtlasErrorResponse(400, "BACKUP_JOB_NOT_FOUND", "Backups are not enabled for this cluster.", [c.name]);
 }
 
 function createRestore(ctx: OpContext) {
@@ -27,9 +28,13 @@ function createRestore(ctx: OpContext) {
   const c = requireCluster(ctx);
   requireBackups(c);
   const body = parseRestoreBody(ctx.body);
-  const missing = (field: string) => new AtlasErrorResponse(400, "MISSING_ATTRIBUTE", `The required attribute ${field} was not specified.`, [field]);
+  const missing = (field: string) =>
+    new AtlasErrorResponse(400, "MISSING_ATTRIBUTE", `The required attribute ${field} was not specified.`, [field]);
   const pitFields = (["pointInTimeUTCSeconds", "oplogTs", "oplogInc"] as const).filter((f) => body[f] !== undefined);
-  if (body.deliveryType !== "pointInTime" && pitFields[0]) throw new AtlasErrorResponse(400, "INVALID_ATTRIBUTE", `Invalid attribute ${pitFields[0]} specified.`, [pitFields[0]]);
+  if (body.deliveryType !== "pointInTime" && pitFields[0])
+    throw new AtlasErrorResponse(400, "INVALID_ATTRIBUTE", `Invalid attribute ${pitFields[0]} specified.`, [
+      pitFields[0],
+    ]);
   if (body.deliveryType !== "download") {
     if (!body.targetClusterName) throw missing("targetClusterName");
     if (!body.targetGroupId) throw missing("targetGroupId");
@@ -41,10 +46,19 @@ function createRestore(ctx: OpContext) {
     const utc = body.pointInTimeUTCSeconds;
     const oplog = body.oplogTs !== undefined && body.oplogInc !== undefined;
     if ((utc === undefined) === !oplog || (body.oplogTs === undefined) !== (body.oplogInc === undefined)) {
-      throw new AtlasErrorResponse(400, "INVALID_PIT_RESTORE_TIME", "Please provide a valid UTC time or an operation time (ts).");
+      throw new AtlasErrorResponse(
+        400,
+        "INVALID_PIT_RESTORE_TIME",
+        "Please provide a valid UTC time or an operation time (ts).",
+      );
     }
     pitTime = utc ?? body.oplogTs;
-    if (pitTime === undefined || pitTime > now) throw new AtlasErrorResponse(400, "INVALID_PIT_RESTORE_TIME", "Please provide a valid UTC time or an operation time (ts).");
+    if (pitTime === undefined || pitTime > now)
+      throw new AtlasErrorResponse(
+        400,
+        "INVALID_PIT_RESTORE_TIME",
+        "Please provide a valid UTC time or an operation time (ts).",
+      );
   }
   let snapTime = pitTime !== undefined ? dailySlot(pitTime) : 0;
   let snapshotId = "";
@@ -52,7 +66,12 @@ function createRestore(ctx: OpContext) {
     const snap = ctx.store.snapshots(c).byId.get(body.snapshotId);
     if (!snap) throw snapshotNotFound(body.snapshotId, c.name);
     if (snap.failed || now < snap.t0 + snap.durationSec) {
-      throw new AtlasErrorResponse(409, "CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT", `Cannot start restore job for incomplete snapshot ${snap.id}.`, [snap.id]);
+      throw new AtlasErrorResponse(
+        409,
+        "CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT",
+        `Cannot start restore job for incomplete snapshot ${snap.id}.`,
+        [snap.id],
+      );
     }
     snapTime = snap.t0;
     snapshotId = snap.id;
@@ -92,9 +111,15 @@ function cancelRestore(ctx: OpContext) {
   const state = restoreAt(rec, ctx.render.now).state;
   if (state !== "inProgress") {
     // [UNCERTAIN] Atlas documents no code for cancelling a finished job; this one is the simulator's.
-    throw new AtlasErrorResponse(400, "RESTORE_JOB_ALREADY_FINISHED", `Restore job ${id} has already finished and cannot be cancelled.`, [id]);
+    throw new AtlasErrorResponse(
+      400,
+      "RESTORE_JOB_ALREADY_FINISHED",
+      `Restore job ${id} has already finished and cannot be cancelled.`,
+      [id],
+    );
   }
-  if (rec.delivery === "automated") throw new AtlasErrorResponse(400, "CANNOT_CANCEL_AUTOMATED_RESTORE", "Automated restore cannot be cancelled.");
+  if (rec.delivery === "automated")
+    throw new AtlasErrorResponse(400, "CANNOT_CANCEL_AUTOMATED_RESTORE", "Automated restore cannot be cancelled.");
   rec.cancelledAt = ctx.render.now;
   return { kind: "none" as const };
 }
@@ -103,11 +128,23 @@ function snapshotFilter(ctx: OpContext): number | undefined {
   const q = ctx.query;
   const utc = q.has("pointInTimeUtcSeconds");
   const oplog = q.has("oplogTs") || q.has("oplogInc");
-  if (utc && oplog) throw new AtlasErrorResponse(400, "MUTUALLY_EXCLUSIVE_QUERY_PARAMETERS", "The query parameters pointInTimeUtcSeconds and oplogTs/oplogInc are mutually exclusive.", ["pointInTimeUtcSeconds", "oplogTs"]);
+  if (utc && oplog)
+    throw new AtlasErrorResponse(
+      400,
+      "MUTUALLY_EXCLUSIVE_QUERY_PARAMETERS",
+      "The query parameters pointInTimeUtcSeconds and oplogTs/oplogInc are mutually exclusive.",
+      ["pointInTimeUtcSeconds", "oplogTs"],
+    );
   if (utc) return parseInteger(q, "pointInTimeUtcSeconds", 0, 0, Number.MAX_SAFE_INTEGER);
   if (!oplog) return undefined;
-  if (!q.has("oplogTs")) throw new AtlasErrorResponse(400, "INVALID_QUERY_PARAMETER", "Invalid query parameter oplogTs specified.", ["oplogTs"]);
-  if (!q.has("oplogInc")) throw new AtlasErrorResponse(400, "INVALID_QUERY_PARAMETER", "Invalid query parameter oplogInc specified.", ["oplogInc"]);
+  if (!q.has("oplogTs"))
+    throw new AtlasErrorResponse(400, "INVALID_QUERY_PARAMETER", "Invalid query parameter oplogTs specified.", [
+      "oplogTs",
+    ]);
+  if (!q.has("oplogInc"))
+    throw new AtlasErrorResponse(400, "INVALID_QUERY_PARAMETER", "Invalid query parameter oplogInc specified.", [
+      "oplogInc",
+    ]);
   parseInteger(q, "oplogInc", 0, 0, Number.MAX_SAFE_INTEGER);
   return parseInteger(q, "oplogTs", 0, 0, Number.MAX_SAFE_INTEGER);
 }
@@ -125,7 +162,14 @@ export const restoreOperations: Operation[] = [
     paginated: true,
     handle: listClusterRecords(restoreJobs, renderRestoreJob),
   },
-  { id: "createGroupClusterBackupRestoreJob", method: "POST", path: `${BASE}/restoreJobs`, versions: V_2023_01_01, rate: RATE, handle: createRestore },
+  {
+    id: "createGroupClusterBackupRestoreJob",
+    method: "POST",
+    path: `${BASE}/restoreJobs`,
+    versions: V_2023_01_01,
+    rate: RATE,
+    handle: createRestore,
+  },
   {
     id: "getGroupClusterBackupRestoreJob",
     method: "GET",
@@ -134,7 +178,14 @@ export const restoreOperations: Operation[] = [
     rate: RATE,
     handle: getClusterRecord("restoreJobId", restoreJobs, (id, c) => restoreJobNotFound(id, c.name), renderRestoreJob),
   },
-  { id: "cancelGroupClusterBackupRestoreJob", method: "DELETE", path: `${BASE}/restoreJobs/:restoreJobId`, versions: V_2023_01_01, rate: RATE, handle: cancelRestore },
+  {
+    id: "cancelGroupClusterBackupRestoreJob",
+    method: "DELETE",
+    path: `${BASE}/restoreJobs/:restoreJobId`,
+    versions: V_2023_01_01,
+    rate: RATE,
+    handle: cancelRestore,
+  },
   {
     id: "listGroupClusterBackupSnapshots",
     method: "GET",

@@ -6,7 +6,8 @@ import type { OpContext } from "./types";
 
 export function resolveProject(ctx: OpContext, groupId: string): Project {
   const project = ctx.store.project(groupId);
-  if (!project || !canAccessProject(ctx.principal, project)) throw new AtlasErrorResponse(404, "GROUP_NOT_FOUND", `No group with ID ${groupId} exists.`, [groupId]);
+  if (!project || !canAccessProject(ctx.principal, project))
+    throw new AtlasErrorResponse(404, "GROUP_NOT_FOUND", `No group with ID ${groupId} exists.`, [groupId]);
   return project;
 }
 
@@ -14,7 +15,12 @@ export function resolveTarget(ctx: OpContext, groupId: string, clusterName: stri
   const project = resolveProject(ctx, groupId);
   const cluster = ctx.store.cluster(project, clusterName);
   if (!cluster || cluster.tier !== "dedicated") {
-    throw new AtlasErrorResponse(404, "CLUSTER_NOT_FOUND", `No cluster named ${clusterName} exists in group ${groupId}.`, [clusterName, groupId]);
+    throw new AtlasErrorResponse(
+      404,
+      "CLUSTER_NOT_FOUND",
+      `No cluster named ${clusterName} exists in group ${groupId}.`,
+      [clusterName, groupId],
+    );
   }
   return cluster;
 }

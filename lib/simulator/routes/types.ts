@@ -25,10 +25,7 @@ export interface OpContext {
   visibleProjects: Project[];
 }
 
-export type OpResult =
-  | { kind: "entity"; body: unknown }
-  | { kind: "list"; body: unknown }
-  | { kind: "none" };
+export type OpResult = { kind: "entity"; body: unknown } | { kind: "list"; body: unknown } | { kind: "none" };
 
 export interface Operation {
   id: string;

@@ -7,7 +7,10 @@ export const V_CLUSTERS: ResourceVersion[] = [
   { version: "2023-02-01", sunset: "2027-07-01" },
   { version: "2024-08-05" },
 ];
-export const V_BUCKETS: ResourceVersion[] = [{ version: "2023-01-01", sunset: "2027-07-01" }, { version: "2024-05-30" }];
+export const V_BUCKETS: ResourceVersion[] = [
+  { version: "2023-01-01", sunset: "2027-07-01" },
+  { version: "2024-05-30" },
+];
 export const V_FLEX: ResourceVersion[] = [{ version: "2024-11-13" }];
 export const V_TENANT: ResourceVersion[] = [{ version: "2023-01-01", sunset: "2026-01-22" }];
 /** [DERIVED] Atlas deprecates 12 months before sunset; the spec gives no date for the tenant endpoints. */

@@ -60,7 +60,8 @@ export class SimulatorClient {
 
   private async call<T>(schema: z.ZodType<T>, method: Method, route: string, body?: unknown): Promise<T> {
     const res = await this.control(method, route, body);
-    if (res.status !== 200) throw new Error(`simulator control ${method} ${route}: ${res.status} ${res.text.slice(0, 300)}`);
+    if (res.status !== 200)
+      throw new Error(`simulator control ${method} ${route}: ${res.status} ${res.text.slice(0, 300)}`);
     return schema.parse(res.json);
   }
 

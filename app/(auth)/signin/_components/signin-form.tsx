@@ -40,18 +40,32 @@ export function SignInForm({ callbackUrl, sso, initialError }: Props) {
   return (
     <div className="mt-6 space-y-6">
       {error && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+        >
           {error}
         </p>
       )}
       <form onSubmit={onSubmit} className="space-y-4" noValidate={false}>
         <div>
-          <label htmlFor="username" className="block text-sm font-medium">Username</label>
+          <label htmlFor="username" className="block text-sm font-medium">
+            Username
+          </label>
           <input id="username" name="username" autoComplete="username" required className={input} />
         </div>
         <div>
-          <label htmlFor="password" className="block text-sm font-medium">Password</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required className={input} />
+          <label htmlFor="password" className="block text-sm font-medium">
+            Password
+          </label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className={input}
+          />
         </div>
         <button type="submit" disabled={pending} className={`${button} bg-blue-700 text-white hover:bg-blue-800`}>
           {pending ? "Signing in…" : "Sign in"}

@@ -14,7 +14,9 @@ export function ProjectList() {
   return (
     <div className="flex flex-col gap-4">
       <SearchBox label="Search projects" placeholder="Project name or id" />
-      {error || data?.stale ? <ErrorNotice error={error ?? data?.stale} stale={Boolean(data)} onRetry={() => void refetch()} /> : null}
+      {error || data?.stale ? (
+        <ErrorNotice error={error ?? data?.stale} stale={Boolean(data)} onRetry={() => void refetch()} />
+      ) : null}
       {data && projects.length === 0 ? (
         <p className="text-zinc-700 dark:text-zinc-300">No project matches “{q}”.</p>
       ) : null}
@@ -27,7 +29,8 @@ export function ProjectList() {
             >
               <span className="font-medium">{project.name}</span>
               <span className="block text-xs text-zinc-700 dark:text-zinc-300">
-                {project.clusterCount} cluster{project.clusterCount === 1 ? "" : "s"} · <span className="font-mono">{project.id}</span>
+                {project.clusterCount} cluster{project.clusterCount === 1 ? "" : "s"} ·{" "}
+                <span className="font-mono">{project.id}</span>
               </span>
             </Link>
           </li>

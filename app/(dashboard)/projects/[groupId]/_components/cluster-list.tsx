@@ -23,9 +23,13 @@ export function ClusterList({ groupId }: { groupId: string }) {
   return (
     <div className="flex flex-col gap-4">
       <SearchBox label="Search clusters" placeholder="Cluster name or tier" />
-      {error || data?.stale ? <ErrorNotice error={error ?? data?.stale} stale={Boolean(data)} onRetry={() => void refetch()} /> : null}
+      {error || data?.stale ? (
+        <ErrorNotice error={error ?? data?.stale} stale={Boolean(data)} onRetry={() => void refetch()} />
+      ) : null}
       {data && clusters.length === 0 ? (
-        <p className="text-zinc-700 dark:text-zinc-300">{q ? `No cluster matches “${q}”.` : "This project has no clusters."}</p>
+        <p className="text-zinc-700 dark:text-zinc-300">
+          {q ? `No cluster matches “${q}”.` : "This project has no clusters."}
+        </p>
       ) : null}
       <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3" aria-label="Clusters">
         {clusters.map((cluster) => (
@@ -42,7 +46,9 @@ export function ClusterList({ groupId }: { groupId: string }) {
                 </Badge>
               </span>
               <span className="text-xs text-zinc-700 dark:text-zinc-300">
-                {cluster.jobKinds.length > 0 ? cluster.jobKinds.map((k) => JOB_KIND_LABEL[k]).join(" · ") : "No backup jobs apply"}
+                {cluster.jobKinds.length > 0
+                  ? cluster.jobKinds.map((k) => JOB_KIND_LABEL[k]).join(" · ")
+                  : "No backup jobs apply"}
                 {cluster.paused ? " · paused" : ""}
                 {!cluster.backupEnabled && cluster.tier === "dedicated" ? " · backups off" : ""}
               </span>

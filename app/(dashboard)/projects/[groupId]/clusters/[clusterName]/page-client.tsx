@@ -28,25 +28,31 @@ export function ClusterView({
   const scope = useMemo(() => (tab ? { kind: tab, groupId, clusterName } : null), [tab, groupId, clusterName]);
   const tabItems = useMemo(() => kinds.map((k) => ({ value: k, label: JOB_KIND_LABEL[k] })), [kinds]);
   // A new kind has other statuses and ids: start from a clean filter.
-  const onTab = useCallback((next: JobKind) => void setView({ tab: next, status: null, page: null, job: null }), [setView]);
+  const onTab = useCallback(
+    (next: JobKind) => void setView({ tab: next, status: null, page: null, job: null }),
+    [setView],
+  );
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <ClusterHeader clusterName={clusterName} clusters={clusters} groupId={groupId} atlasUiBaseUrl={atlasUiBaseUrl} />
       {tab && scope ? (
         <>
-          <Tabs
-            label="Job kinds"
-            idPrefix="jobs"
-            value={tab}
-            items={tabItems}
-            onChange={onTab}
-          />
+          <Tabs label="Job kinds" idPrefix="jobs" value={tab} items={tabItems} onChange={onTab} />
           <TabPanel idPrefix="jobs" value={tab}>
-            <JobsPanel key={tab} scope={scope} view={view} setView={setView} atlasUiBaseUrl={atlasUiBaseUrl} hasFlex={kinds.includes("flex-restore")} />
+            <JobsPanel
+              key={tab}
+              scope={scope}
+              view={view}
+              setView={setView}
+              atlasUiBaseUrl={atlasUiBaseUrl}
+              hasFlex={kinds.includes("flex-restore")}
+            />
           </TabPanel>
         </>
       ) : (
-        <p className="text-zinc-700 dark:text-zinc-300">No backup job kinds apply to this cluster (backups may be off).</p>
+        <p className="text-zinc-700 dark:text-zinc-300">
+          No backup job kinds apply to this cluster (backups may be off).
+        </p>
       )}
     </div>
   );

@@ -50,7 +50,10 @@ export default async function ClusterPage({ params, searchParams }: Props) {
     // The table's page and the timeline read the same upstream list, fetched once (the service coalesces).
     await Promise.all(
       [listQueryFromView(view), TIMELINE_QUERY].map((query) =>
-        queryClient.prefetchQuery({ ...jobListOptions(scope, query), queryFn: () => listJobs(tab, groupId, clusterName, query) }),
+        queryClient.prefetchQuery({
+          ...jobListOptions(scope, query),
+          queryFn: () => listJobs(tab, groupId, clusterName, query),
+        }),
       ),
     );
   }

@@ -42,7 +42,8 @@ export function JobsPanel({
   const statusKey = view.status.join(",");
   const { page, pageSize, sort, dir } = view;
   const query = useMemo(
-    () => listQueryFromView({ status: statusKey ? (statusKey.split(",") as JobStatus[]) : [], page, pageSize, sort, dir }),
+    () =>
+      listQueryFromView({ status: statusKey ? (statusKey.split(",") as JobStatus[]) : [], page, pageSize, sort, dir }),
     [statusKey, page, pageSize, sort, dir],
   );
   const list = useQuery(jobListOptions(scope, query, view.refresh));
@@ -53,9 +54,15 @@ export function JobsPanel({
   const onInterval = useCallback((refresh: ViewState[0]["refresh"]) => void setView({ refresh }), [setView]);
   const onRefresh = useCallback(() => void refetch(), [refetch]);
   const onStatus = useCallback((status: ViewState[0]["status"]) => void setView({ status, page: null }), [setView]);
-  const onSort = useCallback((sort: ViewState[0]["sort"], dir: ViewState[0]["dir"]) => void setView({ sort, dir, page: null }), [setView]);
+  const onSort = useCallback(
+    (sort: ViewState[0]["sort"], dir: ViewState[0]["dir"]) => void setView({ sort, dir, page: null }),
+    [setView],
+  );
   const onPage = useCallback((page: number) => void setView({ page }), [setView]);
-  const onPageSize = useCallback((pageSize: ViewState[0]["pageSize"]) => void setView({ pageSize, page: null }), [setView]);
+  const onPageSize = useCallback(
+    (pageSize: ViewState[0]["pageSize"]) => void setView({ pageSize, page: null }),
+    [setView],
+  );
   const onWindow = useCallback((window: ViewState[0]["window"]) => void setView({ window }), [setView]);
   const onClose = useCallback(() => void setView({ job: null }), [setView]);
   const kindLabel = JOB_KIND_LABEL[scope.kind].toLowerCase();
@@ -64,7 +71,9 @@ export function JobsPanel({
 
   return (
     <div className="flex min-w-0 flex-col gap-4">
-      {scope.kind === "tenant-restore" ? <DeprecationNotice deprecation={data?.deprecation} flexHref={flexHref} /> : null}
+      {scope.kind === "tenant-restore" ? (
+        <DeprecationNotice deprecation={data?.deprecation} flexHref={flexHref} />
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <RefreshControls
           interval={view.refresh}
@@ -84,16 +93,18 @@ export function JobsPanel({
       ) : data?.stale ? (
         <ErrorNotice error={data.stale} stale onRetry={onRefresh} />
       ) : null}
-      {data ? (
-        <StatusChips counts={data.counts} selected={query.status} onChange={onStatus} />
-      ) : null}
+      {data ? <StatusChips counts={data.counts} selected={query.status} onChange={onStatus} /> : null}
       {data?.deprecation?.retired ? (
         <p role="status" className="rounded-lg border border-zinc-300 p-4 dark:border-zinc-700">
-          Atlas no longer serves tenant restores for this cluster (retired on 2026-01-22), so there is no history to show here.
+          Atlas no longer serves tenant restores for this cluster (retired on 2026-01-22), so there is no history to
+          show here.
           {hasFlex ? " Its Flex restore jobs are in the Flex restore jobs tab." : ""}
         </p>
       ) : data && data.items.length === 0 ? (
-        <p role="status" className="rounded-lg border border-dashed border-zinc-300 p-6 text-center dark:border-zinc-700">
+        <p
+          role="status"
+          className="rounded-lg border border-dashed border-zinc-300 p-6 text-center dark:border-zinc-700"
+        >
           No {searched}
           {query.page > 1 ? ` on page ${query.page}` : ""}.
         </p>
@@ -123,7 +134,13 @@ export function JobsPanel({
         />
       ) : null}
       <TimelineSection scope={scope} window={view.window} onWindow={onWindow} refreshSeconds={view.refresh} />
-      <JobDetailPanel scope={scope} jobId={view.job} refreshSeconds={view.refresh} atlasUiBaseUrl={atlasUiBaseUrl} onClose={onClose} />
+      <JobDetailPanel
+        scope={scope}
+        jobId={view.job}
+        refreshSeconds={view.refresh}
+        atlasUiBaseUrl={atlasUiBaseUrl}
+        onClose={onClose}
+      />
     </div>
   );
 }

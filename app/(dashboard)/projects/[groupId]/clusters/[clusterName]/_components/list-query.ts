@@ -16,4 +16,10 @@ export function listQueryFromView(view: ListView): JobListQuery {
 }
 
 /** The timeline's query: the newest jobs by start time, one large page, enough for any window a DBA looks at. */
-export const TIMELINE_QUERY: JobListQuery = { status: [], page: 1, pageSize: MAX_PAGE_SIZE, sort: "startedAt", dir: "desc" };
+export const TIMELINE_QUERY: JobListQuery = {
+  status: [],
+  page: 1,
+  pageSize: MAX_PAGE_SIZE,
+  sort: "startedAt",
+  dir: "desc",
+};

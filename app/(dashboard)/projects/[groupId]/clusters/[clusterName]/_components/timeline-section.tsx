@@ -27,7 +27,13 @@ export const TimelineSection = memo(function TimelineSection({
   const data = list.data;
   const { bars, from, to } = useMemo(() => {
     // Simulated or skewed clocks: end the window at the later of fetch time and the newest job event.
-    const latestEvent = Math.max(0, ...(data?.items ?? []).flatMap((j) => [j.startedAt, j.finishedAt]).filter((t): t is string => Boolean(t)).map(Date.parse));
+    const latestEvent = Math.max(
+      0,
+      ...(data?.items ?? [])
+        .flatMap((j) => [j.startedAt, j.finishedAt])
+        .filter((t): t is string => Boolean(t))
+        .map(Date.parse),
+    );
     const end = data ? Math.max(Date.parse(data.fetchedAt), latestEvent) : 0;
     const start = end - windowMs(window);
     return { bars: data ? timelineBars(data.items, start, end) : [], from: start, to: end };
@@ -54,7 +60,11 @@ export const TimelineSection = memo(function TimelineSection({
           </select>
         </label>
       </div>
-      {data ? <Timeline bars={bars} from={from} to={to} label={label} /> : <p className="text-sm text-zinc-700 dark:text-zinc-300">Loading timeline…</p>}
+      {data ? (
+        <Timeline bars={bars} from={from} to={to} label={label} />
+      ) : (
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">Loading timeline…</p>
+      )}
     </section>
   );
 });

@@ -3,4 +3,6 @@ import { getJob } from "@/lib/server/atlas-services";
 import { ClusterJobParams } from "@/lib/server/route-params";
 import { route } from "@/lib/server/route";
 
-export const GET = route({ params: ClusterJobParams }, ({ params }) => getJob("export", params.groupId, params.clusterName, params.jobId));
+export const GET = route({ params: ClusterJobParams }, ({ params }) =>
+  getJob("export", params.groupId, params.clusterName, params.jobId),
+);

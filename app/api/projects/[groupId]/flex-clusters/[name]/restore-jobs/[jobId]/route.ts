@@ -3,4 +3,6 @@ import { getJob } from "@/lib/server/atlas-services";
 import { FlexJobParams } from "@/lib/server/route-params";
 import { route } from "@/lib/server/route";
 
-export const GET = route({ params: FlexJobParams }, ({ params }) => getJob("flex-restore", params.groupId, params.name, params.jobId));
+export const GET = route({ params: FlexJobParams }, ({ params }) =>
+  getJob("flex-restore", params.groupId, params.name, params.jobId),
+);
