@@ -43,7 +43,9 @@ export class AtlasError extends Error {
 }
 
 export function isAtlasError(error: unknown): error is AtlasError {
-  return error instanceof AtlasError;
+  // By name, not instanceof: Next bundles pages and route handlers apart, each with its own copy of
+  // this class, and the services one bundle built may throw to another bundle's handler.
+  return error instanceof Error && error.name === "AtlasError" && "kind" in error && "status" in error;
 }
 
 /** Drops userinfo (user:password@) and the fragment; the query is kept because it names the page asked for. */

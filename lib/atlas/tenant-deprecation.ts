@@ -51,6 +51,15 @@ export class RetiredEndpointError extends Error {
   }
 }
 
+/** By name, as isAtlasError: the error may come from another bundle's copy of the class. */
+export function isRetiredEndpointError(error: unknown): error is RetiredEndpointError {
+  return (
+    error instanceof Error &&
+    error.name === "RetiredEndpointError" &&
+    isAtlasError((error as RetiredEndpointError).upstream)
+  );
+}
+
 /** Rethrows an answer of a retired tenant endpoint as RetiredEndpointError; anything else as it was. */
 export function rethrowRetired(error: unknown): never {
   if (isAtlasError(error) && isRetiredEndpoint(error)) throw new RetiredEndpointError(error);

@@ -91,6 +91,7 @@ function build() {
     leaseMs: env.ATLAS_TIMEOUT_MS * (env.ATLAS_MAX_RETRIES + 1) + 5_000,
     waitMs: env.ATLAS_TIMEOUT_MS + 2_000,
     failureRetryMs: 5_000,
+    maxStaleMs: 30_000,
     retentionSeconds: 24 * 3600,
   });
   const deps: backups.BackupsDeps = { atlas, readModel, freshness: freshnessOf(env) };

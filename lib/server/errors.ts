@@ -2,7 +2,7 @@ import "server-only";
 import { ZodError } from "zod";
 import type { ErrorCode, ErrorEnvelope } from "@/lib/jobs/dto";
 import { AtlasError, isAtlasError } from "@/lib/atlas/errors";
-import { RetiredEndpointError } from "@/lib/atlas/tenant-deprecation";
+import { isRetiredEndpointError } from "@/lib/atlas/tenant-deprecation";
 
 /** Thrown by the route wrapper and handlers for problems that are ours, not Atlas's. */
 export class ApiError extends Error {
@@ -72,7 +72,7 @@ export function toErrorEnvelope(error: unknown): {
       },
     };
   }
-  if (error instanceof RetiredEndpointError) {
+  if (isRetiredEndpointError(error)) {
     const status = STATUS_BY_CODE.RETIRED;
     const { errorCode, detail } = error.upstream;
     const atlas = errorCode ? { errorCode, detail } : undefined;

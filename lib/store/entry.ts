@@ -2,7 +2,7 @@ import "server-only";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { z } from "zod";
 import { AtlasError, isAtlasError } from "@/lib/atlas/errors";
-import { RetiredEndpointError } from "@/lib/atlas/tenant-deprecation";
+import { RetiredEndpointError, isRetiredEndpointError } from "@/lib/atlas/tenant-deprecation";
 
 /** Why the last refresh of a resource failed, as a viewer needs it: Atlas's own code, and when. */
 export const FailureSchema = z.object({
@@ -62,7 +62,7 @@ export const encodeEntry = <T>(entry: Entry<T>): string =>
   DEFLATED + deflateRawSync(JSON.stringify(entry), { level: 1 }).toString("base64");
 
 export function failureOf(error: unknown, now: number): Failure {
-  if (error instanceof RetiredEndpointError) {
+  if (isRetiredEndpointError(error)) {
     const { status, errorCode, detail } = error.upstream;
     return { at: now, kind: "retired", status, errorCode, detail };
   }

@@ -30,6 +30,7 @@ function instance(prefix: string, budget = { capacity: 1200, refillPerMinute: 50
     leaseMs: 10_000,
     waitMs: 3_000,
     failureRetryMs: 5_000,
+    maxStaleMs: 30_000,
     retentionSeconds: 3600,
   });
 }

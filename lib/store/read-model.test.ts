@@ -29,6 +29,7 @@ function world(options: { share?: number; capacity?: number; refill?: number } =
       leaseMs: 30_000,
       waitMs: 2_000,
       failureRetryMs: 5_000,
+      maxStaleMs: 30_000,
       retentionSeconds: 86_400,
     });
   return { now, advance: (ms: number) => (clock += ms), store, warnings, budget, model };
@@ -91,6 +92,20 @@ describe("read model", () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(state.calls).toBe(2);
     expect((await model.read(res)).value.version).toBe(2);
+  });
+
+  it("a value long past its window (nobody kept it fresh) is refreshed before it is shown", async () => {
+    const w = world();
+    const { res, state } = atlasList(w);
+    const model = w.model("a");
+    await model.read(res);
+    w.advance(10_000 + 30_001);
+    expect((await model.read(res)).value.version).toBe(2);
+    state.fail = http(503, "SERVICE_UNAVAILABLE");
+    w.advance(10_000 + 30_001);
+    const fallback = await model.read(res);
+    expect(fallback.value.version).toBe(2);
+    expect(fallback.failure).toMatchObject({ status: 503 });
   });
 
   it("windows follow what the data is doing: an idle list waits longer", async () => {

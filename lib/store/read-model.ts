@@ -39,6 +39,8 @@ export interface ReadModelConfig {
   leaseMs: number;
   /** How long a cold reader waits for another instance's refresh before giving up. */
   waitMs: number;
+  /** Past its window by less than this, a value is served at once while it refreshes; older, the read waits. */
+  maxStaleMs: number;
   /** Failure-only entries (nothing was ever read) are answered from the store this long before retrying. */
   failureRetryMs: number;
   /** Kept this long after the last good read, so a cold start after an outage still has something. */
@@ -163,9 +165,17 @@ export function createReadModel(config: ReadModelConfig) {
     void store.zadd(VIEWED, res.key, now()).catch(() => undefined);
     const entry = await readEntry(res);
     if (entry?.value !== undefined) {
-      if (now() - (entry.fetchedAt ?? 0) >= res.freshForMs(entry.value))
+      const late = now() - (entry.fetchedAt ?? 0) - res.freshForMs(entry.value);
+      if (late < 0) return snapshot(entry);
+      if (late < config.maxStaleMs) {
         void refreshOnce(res, entry).catch(() => undefined);
-      return snapshot(entry);
+        return snapshot(entry);
+      }
+      // Too old to show without trying (nobody kept it fresh): wait for one refresh, and fall back to
+      // what there is, marked with the failure, if Atlas does not answer.
+      await refreshOnce(res, entry);
+      const after = await readEntry(res);
+      return snapshot(after?.value !== undefined ? after : entry);
     }
     if (entry?.failure && now() - entry.failure.at < config.failureRetryMs) throw errorOf(entry.failure, res.url);
     const { error } = await refreshOnce(res, entry);
