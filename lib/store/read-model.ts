@@ -61,9 +61,22 @@ export function createReadModel(config: ReadModelConfig) {
   const now = config.now ?? Date.now;
   const inflight = new Map<string, Promise<void>>();
 
+  // The last decoded entries by the exact stored text: a warm read of an unchanged entry skips the
+  // inflate, parse and validation that otherwise dominate its cost. Bounded, oldest out first.
+  const decodedCache = new Map<string, { raw: string; shape: number; entry: Entry<unknown> }>();
+  const DECODED_MAX = 256;
+
   async function readEntry<T>(res: Resource<T>): Promise<Entry<T> | null> {
-    const decoded = decodeEntry(await store.get(valueKey(res.key)), res.shape, res.schema);
-    if ("entry" in decoded) return decoded.entry;
+    const raw = await store.get(valueKey(res.key));
+    const hit = decodedCache.get(res.key);
+    if (raw !== null && hit && hit.raw === raw && hit.shape === res.shape) return hit.entry as Entry<T>;
+    const decoded = decodeEntry(raw, res.shape, res.schema);
+    if ("entry" in decoded) {
+      decodedCache.delete(res.key);
+      decodedCache.set(res.key, { raw: raw!, shape: res.shape, entry: decoded.entry });
+      if (decodedCache.size > DECODED_MAX) decodedCache.delete(decodedCache.keys().next().value!);
+      return decoded.entry;
+    }
     if (decoded.miss !== "absent") log.warn({ key: res.key, miss: decoded.miss }, "store entry ignored");
     return null;
   }
