@@ -5,6 +5,9 @@ import type { AtlasOperation, PathParams } from "./operations";
 import type { Paginated } from "./schemas/common";
 
 export const ITEMS_PER_PAGE = 500; // Atlas's maximum
+
+/** Atlas calls a whole list of `items` costs (at least one, for an empty list). */
+export const pagesFor = (items: number) => Math.max(1, Math.ceil(items / ITEMS_PER_PAGE));
 const MAX_PAGES = 200; // 100,000 items: a runaway guard, far beyond any real cluster's job history
 
 type PagedOperation = AtlasOperation & { schema: { _zod: { output: Paginated<unknown> } } };

@@ -2,13 +2,11 @@ import "server-only";
 import type { Deprecation, DownloadLinks, Job, JobDetail, JobKind } from "@/lib/jobs/dto";
 import { toIso } from "@/lib/jobs/timing";
 import type { ServiceDeps } from "./service-deps";
-import { ITEMS_PER_PAGE, fetchAllPages } from "./fetch-all";
+import { fetchAllPages, pagesFor } from "./fetch-all";
 import { operations } from "./operations";
 import { flexSuccessorExists, isRetiredEndpoint, rethrowRetired, tenantDeprecation } from "./tenant-deprecation";
 import { downloadUrlsOf, redactUrls } from "./to-dto/download-urls";
 import { jobToDto, type RawJob } from "./to-dto/jobs";
-
-const pagesOf = (items: number) => Math.max(1, Math.ceil(items / ITEMS_PER_PAGE));
 
 interface RawJobs {
   results: RawJob[];
@@ -92,7 +90,7 @@ export async function loadJobList(
     results.map((raw) => jobToDto(kind, raw, { groupId, clusterName, now: receivedAt }));
   if (kind !== "tenant-restore") {
     const { results, receivedAt } = await fetchJobList(deps, kind, groupId, clusterName);
-    return { jobs: toDtos(results, receivedAt), receivedAt, calls: pagesOf(results.length) };
+    return { jobs: toDtos(results, receivedAt), receivedAt, calls: pagesFor(results.length) };
   }
   const [list, hasSuccessor] = await Promise.all([
     fetchJobList(deps, kind, groupId, clusterName).catch((error: unknown) => {

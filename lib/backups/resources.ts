@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import * as catalog from "@/lib/atlas/catalog-service";
-import { ITEMS_PER_PAGE } from "@/lib/atlas/fetch-all";
+import { pagesFor as pages } from "@/lib/atlas/fetch-all";
 import * as atlasJobs from "@/lib/atlas/jobs-service";
 import type { ServiceDeps } from "@/lib/atlas/service-deps";
 import {
@@ -24,7 +24,6 @@ export type StoredJobList = z.infer<typeof StoredJobList>;
 const StoredJob = JobDetailSchema.omit({ fetchedAt: true, stale: true });
 export type StoredJob = z.infer<typeof StoredJob>;
 
-const pages = (n: number) => Math.max(1, Math.ceil(n / ITEMS_PER_PAGE));
 const atlasUrl = (deps: ServiceDeps, path: string) => new URL(`/api/atlas/v2${path}`, deps.client.baseUrl).toString();
 
 export interface ResourceDeps {
