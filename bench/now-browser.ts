@@ -4,10 +4,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from "@playwri
 import { ARGS, CHROMIUM, mainThreadCost, type Sample, type TraceEvent } from "./ui-bench";
 import { figure, percentile, type BenchFigure } from "./stats";
 
-// How the page marks what the bench waits for (app/(dashboard)/page.tsx and its _components).
-const ROW = "[data-now-row]";
-const FILTER = '[aria-label="Estate counts"] button[aria-pressed]';
-const SCROLLER = "[data-now-scroller]";
+// What the bench waits for and clicks, as the page (app/(dashboard)/page-client.tsx) marks it: rows are
+// list items placed in their section (aria-posinset); the section tiles are toggle buttons.
+const ROW = "li[aria-posinset]";
+const FILTER = '[aria-label="Filter by group"] button[aria-pressed]';
 const LOADS = 5;
 const EMPTY_QUERY = "q=no-such-cluster-anywhere";
 
@@ -69,7 +69,12 @@ async function interact(context: BrowserContext, url: string): Promise<Interacti
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "networkidle" });
   await page.waitForSelector(FILTER, { timeout: 60_000 });
-  const rows = await page.evaluate(() => document.querySelector("[data-now-total]")?.getAttribute("data-now-total"));
+  // Every section's list says how many rows it has, most of them virtualised away.
+  const rows = await page.evaluate(() =>
+    Array.from(document.querySelectorAll("ul"))
+      .map((ul) => Number(ul.querySelector("li[aria-setsize]")?.getAttribute("aria-setsize") ?? 0))
+      .reduce((a, b) => a + b, 0),
+  );
   const buttons = await page.$$(FILTER);
   const clicks: Sample[] = [];
   for (const [i, button] of buttons.slice(0, 6).entries()) {
@@ -96,16 +101,14 @@ async function interact(context: BrowserContext, url: string): Promise<Interacti
       await traced(
         page,
         () =>
-          page.evaluate((sel) => {
-            const el = document.querySelector(sel) ?? document.scrollingElement;
-            el?.scrollBy(0, 1200);
-          }, SCROLLER),
+          // The rows are virtualised against the window's scroll.
+          page.evaluate(() => window.scrollBy(0, 1200)),
         () => frames(page),
       ),
     );
   }
   await page.close();
-  return { rows: Number(rows ?? Number.NaN), clicks, scrolls };
+  return { rows, clicks, scrolls };
 }
 
 export async function benchNowBrowser(appUrl: string, cookie: string): Promise<NowBrowser> {
