@@ -6,9 +6,9 @@ const oid = (c: string) => c.repeat(24);
 const V2023 = "application/vnd.atlas.2023-01-01+json";
 
 describe("fidelity spec validator", () => {
-  it("lists all 28 operations from the spec with methods, versions and sunsets", () => {
+  it("lists all 37 operations from the spec with methods, versions and sunsets", () => {
     const ops = spec.operations();
-    expect(ops).toHaveLength(28);
+    expect(ops).toHaveLength(37);
     const clusters = spec.operation("listGroupClusters");
     expect(clusters.method).toBe("GET");
     expect(clusters.path).toBe("/api/atlas/v2/groups/{groupId}/clusters");
