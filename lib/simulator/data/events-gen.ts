@@ -13,7 +13,9 @@ import type { Cluster, Project } from "./types";
 export type Severity = "INFO" | "WARNING" | "ERROR";
 
 export interface EventRec {
-  id: string;
+  /** What makes the id unique with the cluster and type (a job id, a snapshot id, a day). */
+  key: string;
+  clusterKey: string;
   t: number;
   type: string;
   clusterName: string;
@@ -45,8 +47,7 @@ class Collector {
     byUser = false,
   ) {
     if (t === undefined || t > this.now) return;
-    const id = objectId(t, createRng(this.seed, "event", this.c.key, type, key));
-    this.out.push({ id, t, type, clusterName: this.c.name, byUser, severity, description });
+    this.out.push({ key, clusterKey: this.c.key, t, type, clusterName: this.c.name, byUser, severity, description });
   }
 }
 
@@ -142,6 +143,11 @@ function tenantEvents(store: Store, p: Project, c: Cluster, e: Collector): void 
   }
 }
 
+/** Computed only for the events rendered or looked up: the seeded draw is the costly part. */
+export function eventId(seed: number, e: EventRec): string {
+  return objectId(e.t, createRng(seed, "event", e.clusterKey, e.type, e.key));
+}
+
 /** Every event of the clusters named (all when undefined) up to `now`, newest first. */
 export function projectEvents(store: Store, p: Project, now: number, clusterNames?: Set<string>): EventRec[] {
   const all: EventRec[] = [];
@@ -152,5 +158,6 @@ export function projectEvents(store: Store, p: Project, now: number, clusterName
     if (c.tier === "tenant") tenantEvents(store, p, c, e);
     all.push(...e.out);
   }
-  return all.sort((a, b) => b.t - a.t || (a.id < b.id ? -1 : 1));
+  const order = (e: EventRec) => `${e.clusterName}|${e.type}|${e.key}`;
+  return all.sort((a, b) => b.t - a.t || (order(a) < order(b) ? -1 : 1));
 }

@@ -2,7 +2,7 @@
 // the two tenant failures; both carry no cluster name, job id or snapshot id (spec). `raw` only with
 // includeRaw=true.
 import { iso } from "../clock";
-import { NDS_AUDIT_TYPES, type EventRec } from "../data/events-gen";
+import { NDS_AUDIT_TYPES, eventId, type EventRec } from "../data/events-gen";
 import type { Project } from "../data/types";
 import { createRng, objectId } from "../prng";
 import { groupPath, selfLink, type RenderContext } from "./context";
@@ -17,18 +17,20 @@ function requester(p: Project) {
 }
 
 export function renderEvent(
+  seed: number,
   ev: EventRec,
   p: Project,
   ctx: RenderContext,
   includeRaw: boolean,
 ): Record<string, unknown> {
+  const id = eventId(seed, ev);
   const out: Record<string, unknown> = {
     created: iso(ev.t),
     eventTypeName: ev.type,
     groupId: p.id,
-    id: ev.id,
+    id,
     isGlobalAdmin: false,
-    links: selfLink(ctx, `${groupPath(p)}/events/${ev.id}`),
+    links: selfLink(ctx, `${groupPath(p)}/events/${id}`),
     orgId: p.orgId,
   };
   if (ev.byUser) Object.assign(out, requester(p));
@@ -43,7 +45,7 @@ export function renderEvent(
       cre: iso(ev.t),
       description: ev.description,
       gn: p.name,
-      id: ev.id,
+      id,
       orgId: p.orgId,
       orgName: ctx.org.name,
       severity: ev.severity,

@@ -1,7 +1,8 @@
 // Project events (spec tag Events, version 2023-01-01): the backup events the simulator's own jobs
 // imply (data/events-gen.ts), newest first, filtered by eventType, excludedEventType (both repeated
 // parameters), clusterNames, minDate and maxDate (both inclusive), with includeRaw and paging.
-import { projectEvents } from "../data/events-gen";
+import { eventId, projectEvents } from "../data/events-gen";
+import { objectIdTime } from "../prng";
 import { AtlasErrorResponse, invalidQuery } from "../http/error-response";
 import { parseBool } from "../pagination";
 import { renderEvent } from "../render/events";
@@ -47,18 +48,21 @@ function listEvents(ctx: OpContext): OpResult {
       (min === undefined || e.t >= min) &&
       (max === undefined || e.t <= max),
   );
-  return listResult(ctx, items, (e) => renderEvent(e, p, ctx.render, includeRaw));
+  return listResult(ctx, items, (e) => renderEvent(ctx.store.seed, e, p, ctx.render, includeRaw));
 }
 
 function getEvent(ctx: OpContext): OpResult {
   const p = mustProject(ctx);
   const id = param(ctx, "eventId");
   const includeRaw = parseBool(ctx.query, "includeRaw", false);
-  const found = projectEvents(ctx.store, p, ctx.render.now).find((e) => e.id === id);
+  const at = objectIdTime(id);
+  const found = projectEvents(ctx.store, p, ctx.render.now).find(
+    (e) => e.t === at && eventId(ctx.store.seed, e) === id,
+  );
   // [UNCERTAIN] The spec declares the 404 without a code.
   if (!found)
     throw new AtlasErrorResponse(404, "EVENT_NOT_FOUND", `No event with ID ${id} exists in group ${p.id}.`, [id, p.id]);
-  return { kind: "entity", body: renderEvent(found, p, ctx.render, includeRaw) };
+  return { kind: "entity", body: renderEvent(ctx.store.seed, found, p, ctx.render, includeRaw) };
 }
 
 export const eventOperations: Operation[] = [
