@@ -90,7 +90,7 @@ export class Store {
 
   collectionRestores(project: Project, c: Cluster): Indexed<CollectionRestoreRec> {
     return this.lazy(`collection-restores|${c.key}`, () => {
-      if (c.tier !== "dedicated") return [];
+      if (c.tier !== "dedicated" || !c.backupEnabled) return [];
       const showcase = project.index === 0 && c.name === SHOWCASE.bigRestoreCluster;
       const targets = project.clusters.filter((x) => x.tier === "dedicated");
       const count = showcase ? 3 : Math.max(2, Math.round(c.jobsPerKind / 5));
