@@ -7,7 +7,8 @@ import type { SimulatorOptions } from "./options";
 
 const USAGE = `Usage: npm run simulator -- [--port 4010] [--host 127.0.0.1] [--seed 1] [--scale 1] [--speed 1]
   [--control] [--tenant-sunset] [--backup-capacity N] [--backup-refill N] [--token-capacity N]
-  [--token-refill N] [--token-ttl S] [--start-time ISO] [--tls [--tls-cert PEM --tls-key PEM]]`;
+  [--token-refill N] [--token-ttl S] [--start-time ISO] [--unreadable-projects N]
+  [--tls [--tls-cert PEM --tls-key PEM]]`;
 
 function fail(message: string): never {
   console.error(`simulator: ${message}\n${USAGE}`);
@@ -56,6 +57,7 @@ export function parseCli(argv: string[]): SimulatorOptions {
         "token-refill": { type: "string" },
         "token-ttl": { type: "string" },
         "start-time": { type: "string" },
+        "unreadable-projects": { type: "string" },
         tls: { type: "boolean" },
         "tls-cert": { type: "string" },
         "tls-key": { type: "string" },
@@ -96,6 +98,7 @@ export function parseCli(argv: string[]): SimulatorOptions {
     },
     tokenTtlSeconds: num(values, "token-ttl", false, 1),
     startTime: typeof startTime === "string" ? startTime : undefined,
+    unreadableProjects: num(values, "unreadable-projects", true, 0),
   };
 }
 
