@@ -7,6 +7,7 @@ import type { AtlasClientConfig, AtlasServiceConfig } from "@/lib/atlas/config";
 import { getJobDownloadLinks as atlasDownloadLinks } from "@/lib/atlas/jobs-service";
 import { createServiceDeps } from "@/lib/atlas/service-deps";
 import type { Freshness } from "@/lib/backups/freshness";
+import { metrics } from "@/lib/metrics/registry";
 import { resourceFor } from "@/lib/backups/resources";
 import * as backups from "@/lib/backups/service";
 import type {
@@ -81,7 +82,10 @@ function storeOf(env: ServerEnv): { store: Store; health: () => StoreHealth; bud
 function build() {
   const env = serverEnv();
   const { store, health, budget, redis } = storeOf(env);
-  const atlas = createServiceDeps(createAtlasClient(atlasClientConfig(env, store)), atlasServiceConfig(env));
+  const { collector } = metrics();
+  collector.attach({ budget, degraded: () => health().state !== "ok" });
+  const client = createAtlasClient({ ...atlasClientConfig(env, store), onCall: collector.onAtlasCall });
+  const atlas = createServiceDeps(client, atlasServiceConfig(env));
   const readModel = createReadModel({
     store,
     budget,
@@ -93,6 +97,7 @@ function build() {
     failureRetryMs: 5_000,
     maxStaleMs: 30_000,
     retentionSeconds: 24 * 3600,
+    onRefresh: collector.onRefresh,
   });
   const deps: backups.BackupsDeps = { atlas, readModel, freshness: freshnessOf(env) };
   const scheduler = createScheduler({
@@ -131,6 +136,13 @@ export function sharedRedis(): { client: Redis; prefix: string } | undefined {
 export function storeHealth(): { kind: string } & StoreHealth {
   const s = composed();
   return { kind: s.storeKind, ...s.health() };
+}
+
+/** Every series in the Prometheus text format, from the store and this process's counters; never from Atlas. */
+export async function metricsText(): Promise<{ text: string; contentType: string }> {
+  composed();
+  const { registry } = metrics();
+  return { text: await registry.metrics(), contentType: registry.contentType };
 }
 
 export function listProjects(): Promise<ProjectList> {
