@@ -1,10 +1,12 @@
 import "server-only";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import { createCollectorMetrics, type CollectorMetrics } from "./collector";
+import { createEstateMetrics, type EstateMetrics } from "./estate-metrics";
 
 export interface Metrics {
   registry: Registry;
   collector: CollectorMetrics;
+  estate: EstateMetrics;
 }
 
 // Next bundles pages and route handlers apart, each with its own copy of this module: the bundle that
@@ -15,7 +17,7 @@ const METRICS = Symbol.for("backwatch.metrics");
 function build(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  return { registry, collector: createCollectorMetrics(registry) };
+  return { registry, collector: createCollectorMetrics(registry), estate: createEstateMetrics(registry) };
 }
 
 /** The process's one registry and the collector's own series in it, made on first use. */
