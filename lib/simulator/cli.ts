@@ -7,7 +7,7 @@ import type { SimulatorOptions } from "./options";
 
 const USAGE = `Usage: npm run simulator -- [--port 4010] [--host 127.0.0.1] [--seed 1] [--scale 1] [--speed 1]
   [--control] [--tenant-sunset] [--backup-capacity N] [--backup-refill N] [--token-capacity N]
-  [--token-refill N] [--token-ttl S] [--start-time ISO]`;
+  [--token-refill N] [--token-ttl S] [--start-time ISO] [--unreadable-projects N]`;
 
 function fail(message: string): never {
   console.error(`simulator: ${message}\n${USAGE}`);
@@ -56,6 +56,7 @@ export function parseCli(argv: string[]): SimulatorOptions {
         "token-refill": { type: "string" },
         "token-ttl": { type: "string" },
         "start-time": { type: "string" },
+        "unreadable-projects": { type: "string" },
         help: { type: "boolean" },
       },
     }));
@@ -87,6 +88,7 @@ export function parseCli(argv: string[]): SimulatorOptions {
     },
     tokenTtlSeconds: num(values, "token-ttl", false, 1),
     startTime: typeof startTime === "string" ? startTime : undefined,
+    unreadableProjects: num(values, "unreadable-projects", true, 0),
   };
 }
 

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate } from "./auth/authenticate";
 import { canAccessProject } from "./auth/principals";
 import { iso } from "./clock";
-import { AtlasErrorResponse, invalidPath } from "./http/error-response";
+import { AtlasErrorResponse, defaultError, invalidPath } from "./http/error-response";
 import { sendNoContent, sendSuccess } from "./http/respond";
 import { parseBool, parseListQuery, type ListQuery } from "./pagination";
 import type { Project } from "./data/types";
@@ -29,7 +29,11 @@ function checkPathParams(params: Record<string, string | undefined>): void {
 
 function resolveGroup(state: SimState, groupId: string, principal: ReturnType<typeof authenticate>): Project {
   const project = state.store.project(groupId);
-  if (project && canAccessProject(principal, project)) return project;
+  if (project && canAccessProject(principal, project)) {
+    // --unreadable-projects: listed by GET /groups, yet nothing under it may be read.
+    if (project.index >= state.store.world.projects.length - state.options.unreadableProjects) throw defaultError(403);
+    return project;
+  }
   if (principal.projects === null)
     throw new AtlasErrorResponse(404, "GROUP_NOT_FOUND", `No group with ID ${groupId} exists.`, [groupId]);
   if (!project)

@@ -20,6 +20,11 @@ export interface SimulatorOptions {
   startTime?: string | number;
   /** Extension: digest nonce lifetime in protocol seconds (wall time plus clock advances). Default 300. */
   nonceTtlSeconds?: number;
+  /**
+   * Extension: the last N projects are listed by GET /groups, but every request under /groups/{id}
+   * answers 403 ACCESS_FORBIDDEN, as for a project the credential lacks a role in. Default 0.
+   */
+  unreadableProjects?: number;
 }
 
 export interface RunningSimulator {
@@ -60,6 +65,11 @@ function positive(name: string, value: number): number {
   return value;
 }
 
+function count(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be an integer >= 0`);
+  return value;
+}
+
 export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
   const startMs =
     o.startTime === undefined ? Date.now() : typeof o.startTime === "number" ? o.startTime : Date.parse(o.startTime);
@@ -81,6 +91,7 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
     extraCredentials: o.extraCredentials ?? [],
     quiet: o.quiet ?? false,
     nonceTtlSeconds: positive("nonceTtlSeconds", o.nonceTtlSeconds ?? 300),
+    unreadableProjects: count("unreadableProjects", o.unreadableProjects ?? 0),
     startMs,
   };
 }
