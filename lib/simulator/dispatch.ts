@@ -15,7 +15,16 @@ import { chooseVersion } from "./versioning";
 
 const OBJECT_ID = /^([a-f0-9]{24})$/;
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]*$/;
-const ID_PARAMS = new Set(["groupId", "restoreJobId", "exportId", "exportBucketId", "snapshotId", "restoreId"]);
+const ID_PARAMS = new Set([
+  "groupId",
+  "restoreJobId",
+  "exportId",
+  "exportBucketId",
+  "snapshotId",
+  "restoreId",
+  "jobId",
+  "eventId",
+]);
 const DEFAULT_LIST: ListQuery = { itemsPerPage: 100, pageNum: 1, includeCount: true };
 
 function checkPathParams(params: Record<string, string | undefined>): void {
@@ -105,8 +114,10 @@ export function dispatch(
     project,
     list,
     body,
+    limiter: state.limiter,
     visibleProjects: state.store.world.projects.filter((p) => canAccessProject(principal, p)),
   });
   if (result.kind === "none") return sendNoContent(res, choice.version, headers);
-  sendSuccess(res, result.body, choice.version, flags, headers, result.kind === "list");
+  const status = result.kind === "entity" ? result.status : undefined;
+  sendSuccess(res, result.body, choice.version, flags, headers, result.kind === "list", status);
 }

@@ -18,6 +18,8 @@ export interface SimulatorOptions {
   quiet?: boolean;
   /** Extension: fixed simulated start time (ISO string or Unix ms) for byte-identical data. Default: now. */
   startTime?: string | number;
+  /** HTTPS: true makes a self-signed certificate at start; or the PEM files to serve. Default: plain HTTP. */
+  tls?: boolean | { certPath: string; keyPath: string };
   /** Extension: digest nonce lifetime in protocol seconds (wall time plus clock advances). Default 300. */
   nonceTtlSeconds?: number;
   /**
@@ -31,12 +33,15 @@ export interface RunningSimulator {
   url: string;
   port: number;
   credentials: CredentialSet;
+  /** Set when serving HTTPS: the certificate a client should trust, and where it is on disk. */
+  tls?: { cert: string; certPath: string };
   close(): Promise<void>;
 }
 
 export type ResolvedOptions = Required<
-  Omit<SimulatorOptions, "startTime" | "rateLimit" | "credentials" | "extraCredentials">
+  Omit<SimulatorOptions, "startTime" | "rateLimit" | "credentials" | "extraCredentials" | "tls">
 > & {
+  tls: SimulatorOptions["tls"];
   startMs: number;
   rateLimit: RateLimitOptions;
   credentials: CredentialSet;
@@ -90,6 +95,7 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
     credentials: o.credentials ?? defaultCredentials(),
     extraCredentials: o.extraCredentials ?? [],
     quiet: o.quiet ?? false,
+    tls: o.tls ?? false,
     nonceTtlSeconds: positive("nonceTtlSeconds", o.nonceTtlSeconds ?? 300),
     unreadableProjects: count("unreadableProjects", o.unreadableProjects ?? 0),
     startMs,
