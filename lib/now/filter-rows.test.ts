@@ -66,15 +66,17 @@ describe("sectionItems", () => {
     ]);
   });
   it("groups by cluster under headings in first-row order, keeping row order within", () => {
-    const more = [...rows, row({ status: "completed", section: "finished", cluster: "payments-analytics" })];
+    const late = row({ status: "completed", section: "finished", cluster: "payments-analytics" });
+    const more = [...rows, late];
+    const [, , , analytics, ledger] = rows as [NowRow, NowRow, NowRow, NowRow, NowRow];
     const items = sectionItems(more, "finished", "cluster");
     // Numbered in the order shown, so aria-posinset reads 1, 2, 3 down the list.
     expect(items.map((i) => (i.type === "group" ? `# ${i.label} (${i.count})` : [i.row.job.id, i.position]))).toEqual([
       "# payments-analytics · Payments (2)",
-      [more[3].job.id, 1],
-      [more[5].job.id, 2],
+      [analytics.job.id, 1],
+      [late.job.id, 2],
       "# ledger-a · Ledger (1)",
-      [more[4].job.id, 3],
+      [ledger.job.id, 3],
     ]);
   });
 });

@@ -2,9 +2,9 @@
 // applied to GET /api/now's rows with the route's meaning, so a click re-renders without a request.
 import type { NowQuery, NowRow, NowSection } from "./dto";
 
-type RowFilter = Pick<NowQuery, "kind" | "status" | "section" | "stuck">;
+export type NowRowFilter = Pick<NowQuery, "kind" | "status" | "section" | "stuck">;
 
-export function filterNowRows(rows: NowRow[], filter: RowFilter): NowRow[] {
+export function filterNowRows(rows: NowRow[], filter: NowRowFilter): NowRow[] {
   const { kind, status, section, stuck } = filter;
   if (!kind.length && !status.length && !section.length && !stuck) return rows;
   return rows.filter(
