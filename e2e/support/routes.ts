@@ -48,7 +48,7 @@ export function showcaseClusters(fx: Fixtures): Array<{ kind: JobRouteKind; clus
 /** Every authenticated route of our API, with well-formed (not necessarily existing) ids. */
 export function everyRoute(fx: Fixtures, jobId = "0123456789abcdef01234567"): string[] {
   const g = fx.showcase.groupId;
-  const routes = ["/api/session", "/api/projects", `/api/projects/${g}/clusters`];
+  const routes = ["/api/session", "/api/projects", `/api/projects/${g}/clusters`, "/api/now"];
   for (const { kind, cluster } of showcaseClusters(fx)) {
     const list = listPath(kind, g, cluster);
     routes.push(list, `${list}/${jobId}`);

@@ -14,6 +14,7 @@ import {
   type JobKind,
 } from "@/lib/jobs/dto";
 import type { Resource } from "@/lib/store/read-model";
+import { jobsDigest } from "./digest";
 import { jobsWindow, type Freshness } from "./freshness";
 
 // Every resource of the read model, named by a key the scheduler can turn back into the resource.
@@ -83,6 +84,7 @@ export function jobListResource(
     },
     freshForMs: (v) => jobsWindow(freshness, v.jobs),
     expectedCalls: (v) => pages(v?.jobs.length ?? 0) + (kind === "tenant-restore" ? 1 : 0),
+    digest: jobsDigest,
   };
 }
 

@@ -2,8 +2,11 @@ import "server-only";
 import type { ServiceDeps } from "@/lib/atlas/service-deps";
 import type { ClusterList, JobDetail, JobKind, JobList, JobListQuery, ProjectList, Stale } from "@/lib/jobs/dto";
 import { applyListQuery } from "@/lib/jobs/list-query";
+import type { StuckSettings } from "@/lib/jobs/stuck";
 import type { ReadModel, Snapshot } from "@/lib/store/read-model";
 import type { Freshness } from "./freshness";
+import type { JobsDigest } from "./digest";
+import { stuckFlags } from "./now";
 import { clustersResource, jobListResource, jobResource, projectsResource } from "./resources";
 
 /**
@@ -15,6 +18,7 @@ export interface BackupsDeps {
   atlas: ServiceDeps;
   readModel: ReadModel;
   freshness: Freshness;
+  stuck: StuckSettings;
 }
 
 function stamp<T>(snap: Snapshot<T>): { fetchedAt: string; stale?: Stale } {
@@ -52,9 +56,19 @@ export async function listJobs(
   query: JobListQuery,
 ): Promise<JobList> {
   deps.atlas.assertProjectAllowed(groupId);
-  const snap = await deps.readModel.read(jobListResource(deps, kind, groupId, clusterName));
+  const res = jobListResource(deps, kind, groupId, clusterName);
+  const snap = await deps.readModel.read(res);
   const { jobs, deprecation } = snap.value;
-  return { ...applyListQuery(jobs, query), ...stamp(snap), ...(deprecation && { deprecation }) };
+  const page = applyListQuery(jobs, query);
+  // The same stuck rule as Now, from what the list's digest remembers of the cluster.
+  const [digest] = await deps.readModel.peekDigests<JobsDigest>([res as never]);
+  const flags = stuckFlags(page.items, digest?.value, Date.now(), deps.stuck);
+  return {
+    ...page,
+    ...stamp(snap),
+    ...(deprecation && { deprecation }),
+    ...(flags.size > 0 && { stuck: Object.fromEntries(flags) }),
+  };
 }
 
 export async function getJob(

@@ -125,6 +125,20 @@ export const StaleSchema = z.object({
 });
 export type Stale = z.infer<typeof StaleSchema>;
 
+/** Why a running job is flagged: its progress has not moved, or it has run far longer than usual. */
+export const STUCK_REASONS = ["no-progress", "overdue"] as const;
+export const StuckSchema = z.object({
+  reason: z.enum(STUCK_REASONS),
+  /** In words: "no progress for 42 min", "running 3.1x its usual time". */
+  message: z.string(),
+  /** no-progress: since when the progress figure has not moved. */
+  since: isoDate.optional(),
+  /** overdue: the limit the job passed, and elapsed / usual when there is a history. */
+  limitMs: z.number().int().nonnegative().optional(),
+  ratio: z.number().nonnegative().optional(),
+});
+export type Stuck = z.infer<typeof StuckSchema>;
+
 export const StatusCountsSchema = z.record(JobStatusSchema, z.number().int().nonnegative());
 
 export const JobListSchema = z.object({
@@ -138,6 +152,8 @@ export const JobListSchema = z.object({
   fetchedAt: isoDate,
   stale: StaleSchema.optional(),
   deprecation: DeprecationSchema.optional(),
+  /** Running jobs of this page that are stuck, by job id (the same rule as the Now page). */
+  stuck: z.record(z.string(), StuckSchema).optional(),
 });
 export type JobList = z.infer<typeof JobListSchema>;
 

@@ -8,6 +8,7 @@ import {
   JobKindSchema,
   JobSchema,
   JobStatusSchema,
+  StuckSchema,
 } from "@/lib/jobs/dto";
 
 export const NOW_WINDOWS = ["1h", "6h", "24h", "7d"] as const;
@@ -20,7 +21,10 @@ export const NOW_WINDOW_MS: Record<NowWindow, number> = {
   "7d": 7 * 24 * 3_600_000,
 };
 
-/** Running: not yet terminal. Attention: failed, cancelled or expired in the window, or stuck. Finished: completed in the window. */
+/**
+ * Running: not yet terminal. Attention: failed, cancelled or expired in the window (or a state we do not
+ * know). Finished: completed in the window. A stuck job is `running` and also counts and filters as attention.
+ */
 export const NOW_SECTIONS = ["running", "attention", "finished"] as const;
 export const NowSectionSchema = z.enum(NOW_SECTIONS);
 export type NowSection = z.infer<typeof NowSectionSchema>;
@@ -28,19 +32,7 @@ export type NowSection = z.infer<typeof NowSectionSchema>;
 export const NOW_GROUPINGS = ["none", "project", "cluster"] as const;
 export const NOW_SORTS = ["newest", "oldest", "longest", "cluster"] as const;
 
-/** Why a running job is flagged: its progress has not moved, or it has run far longer than usual. */
-export const STUCK_REASONS = ["no-progress", "overdue"] as const;
-export const StuckSchema = z.object({
-  reason: z.enum(STUCK_REASONS),
-  /** In words: "no progress for 42 min", "running 3.1x its usual time". */
-  message: z.string(),
-  /** no-progress: since when the progress figure has not moved. */
-  since: z.string().datetime({ offset: true }).optional(),
-  /** overdue: the limit the job passed, and elapsed / usual when there is a history. */
-  limitMs: z.number().int().nonnegative().optional(),
-  ratio: z.number().nonnegative().optional(),
-});
-export type Stuck = z.infer<typeof StuckSchema>;
+export { STUCK_REASONS, StuckSchema, type Stuck } from "@/lib/jobs/dto";
 
 /** One job on the Now page: the same job DTO as the cluster routes, placed in the estate. */
 export const NowRowSchema = z.object({
@@ -73,6 +65,16 @@ export const CoverageGapSchema = z.object({
 export type CoverageGap = z.infer<typeof CoverageGapSchema>;
 
 export const CoverageSchema = z.object({
+  /** Present when the project list itself is not read yet, or its last read failed. */
+  catalog: z
+    .object({
+      state: z.enum(["stale", "unread", "failing"]),
+      status: z.number().int().nullable(),
+      errorCode: z.string().nullable(),
+      detail: z.string().nullable(),
+      since: z.string().datetime({ offset: true }).nullable(),
+    })
+    .optional(),
   projects: z.number().int().nonnegative(),
   /** Projects whose cluster list has been read. */
   projectsRead: z.number().int().nonnegative(),
@@ -83,6 +85,8 @@ export const CoverageSchema = z.object({
     fresh: z.number().int().nonnegative(),
     stale: z.number().int().nonnegative(),
     unread: z.number().int().nonnegative(),
+    /** Lists Atlas no longer serves at all (the shared-tier sunset): known empty, outside the total. */
+    retired: z.number().int().nonnegative(),
   }),
   /** Stale lists by Atlas errorCode (or BACKWATCH_BUDGET, TIMEOUT, ...). */
   staleByCode: z.record(z.string(), z.number().int().nonnegative()),

@@ -6,7 +6,9 @@ import { createAtlasClient } from "@/lib/atlas/client";
 import type { AtlasClientConfig, AtlasServiceConfig } from "@/lib/atlas/config";
 import { getJobDownloadLinks as atlasDownloadLinks } from "@/lib/atlas/jobs-service";
 import { createServiceDeps } from "@/lib/atlas/service-deps";
+import { createEstateSchedule } from "@/lib/backups/estate";
 import type { Freshness } from "@/lib/backups/freshness";
+import { findJob as findEstateJob, readNow as readEstateNow } from "@/lib/backups/now";
 import { resourceFor } from "@/lib/backups/resources";
 import * as backups from "@/lib/backups/service";
 import type {
@@ -18,6 +20,8 @@ import type {
   JobListQuery,
   ProjectList,
 } from "@/lib/jobs/dto";
+import type { StuckSettings } from "@/lib/jobs/stuck";
+import type { FindResponse, NowQuery, NowResponse } from "@/lib/now/dto";
 import { createBudget, type Budget } from "@/lib/store/budget";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import { createReadModel } from "@/lib/store/read-model";
@@ -60,6 +64,22 @@ function freshnessOf(env: ServerEnv): Freshness {
   };
 }
 
+function stuckOf(env: ServerEnv): StuckSettings {
+  const min = 60_000;
+  const other = env.BACKWATCH_STUCK_FALLBACK_MINUTES * min;
+  return {
+    noProgressMs: env.BACKWATCH_STUCK_NO_PROGRESS_MINUTES * min,
+    factor: env.BACKWATCH_STUCK_FACTOR,
+    floorMs: env.BACKWATCH_STUCK_FLOOR_MINUTES * min,
+    fallbackMs: {
+      restore: env.BACKWATCH_STUCK_RESTORE_FALLBACK_MINUTES * min,
+      export: other,
+      "tenant-restore": other,
+      "flex-restore": other,
+    },
+  };
+}
+
 function storeOf(env: ServerEnv): { store: Store; health: () => StoreHealth; budget: Budget; redis?: RedisStore } {
   const budgetConfig = {
     capacity: env.BACKWATCH_BUDGET_CAPACITY,
@@ -94,19 +114,21 @@ function build() {
     maxStaleMs: 30_000,
     retentionSeconds: 24 * 3600,
   });
-  const deps: backups.BackupsDeps = { atlas, readModel, freshness: freshnessOf(env) };
+  const deps: backups.BackupsDeps = { atlas, readModel, freshness: freshnessOf(env), stuck: stuckOf(env) };
+  const estate = createEstateSchedule({ deps, store, always: env.BACKWATCH_ESTATE_ALWAYS === "true" });
   const scheduler = createScheduler({
     store,
     readModel,
     resolve: (key) => resourceFor(deps, key),
     watchMs: env.BACKWATCH_WATCH_SECONDS * 1000,
     tickMs: 1_000,
-    concurrency: 4,
-    batch: 50,
+    concurrency: env.BACKWATCH_REFRESH_CONCURRENCY,
+    batch: Math.max(50, env.BACKWATCH_REFRESH_CONCURRENCY * 8),
     log: logger(),
+    pinned: estate.pinned,
   });
   scheduler.start();
-  return { deps, storeKind: env.REDIS_URL ? "redis" : "memory", health, scheduler, redis };
+  return { deps, estate, storeKind: env.REDIS_URL ? "redis" : "memory", health, scheduler, redis };
 }
 
 // Next bundles pages and route handlers apart, each with its own copy of this module: a module-level
@@ -157,4 +179,17 @@ export function getJobDownloadLinks(
   jobId: string,
 ): Promise<DownloadLinks> {
   return atlasDownloadLinks(composed().deps.atlas, kind, groupId, clusterName, jobId);
+}
+
+/** The whole estate's jobs that matter now, from the store; looking keeps the estate on the schedule. */
+export async function readNow(query: NowQuery): Promise<NowResponse> {
+  const s = composed();
+  await s.estate.touch();
+  return readEstateNow(s.deps, query);
+}
+
+export async function findJob(jobId: string): Promise<FindResponse> {
+  const s = composed();
+  await s.estate.touch();
+  return findEstateJob(s.deps, jobId);
 }

@@ -66,6 +66,15 @@ const EnvSchema = z
     BACKWATCH_BUDGET_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
     BACKWATCH_BUDGET_CAPACITY: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     BACKWATCH_BUDGET_REFILL_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(500),
+    /** Atlas reads the collector makes at once (per instance); the per-project budget bounds their number. */
+    BACKWATCH_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    /** Keep every cluster fresh even when nobody has looked at Now lately (for alerting). */
+    BACKWATCH_ESTATE_ALWAYS: z.enum(["true", "false"]).default("false"),
+    BACKWATCH_STUCK_NO_PROGRESS_MINUTES: z.coerce.number().gt(0).max(10_080).default(30),
+    BACKWATCH_STUCK_FACTOR: z.coerce.number().min(1).max(100).default(2),
+    BACKWATCH_STUCK_FLOOR_MINUTES: z.coerce.number().gt(0).max(10_080).default(30),
+    BACKWATCH_STUCK_FALLBACK_MINUTES: z.coerce.number().gt(0).max(10_080).default(60),
+    BACKWATCH_STUCK_RESTORE_FALLBACK_MINUTES: z.coerce.number().gt(0).max(10_080).default(180),
     BACKWATCH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -69,6 +69,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     async get(key) {
       return live(key)?.value ?? null;
     },
+    async mget(keys) {
+      return keys.map((key) => live(key)?.value ?? null);
+    },
     async set(key, value, ttlSeconds) {
       checkWhole("ttlSeconds", ttlSeconds, 1);
       values.set(key, { value, expiresAt: now() + ttlSeconds * 1000 });
@@ -92,6 +95,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       checkScore("score", score);
       const m = members(set) ?? new Map<string, number>();
       const old = m.get(member);
+      if (opts?.onlyIfAbsent && old !== undefined) return;
       if (opts?.onlyIfLower && old !== undefined && old <= score) return;
       m.set(member, score);
       sets.set(set, m);

@@ -273,3 +273,60 @@ describe("stored entries", () => {
     expect(decodeEntry(raw, 1, z.object({ jobs: z.array(z.object({ id: z.string() }).loose()) }))).toEqual({ entry });
   });
 });
+
+describe("digests", () => {
+  // A digest that remembers since when the version has been the same: it needs the previous digest.
+  function withDigest(w: ReturnType<typeof world>) {
+    const list = atlasList(w);
+    const res: Resource<{ version: number }> = {
+      ...list.res,
+      digest: {
+        shape: 1,
+        schema: z.object({ version: z.number(), since: z.number(), makes: z.number() }),
+        make: (value, previous: { version: number; since: number; makes: number } | undefined, at) => ({
+          version: value.version,
+          since: previous && previous.version === value.version ? previous.since : at,
+          makes: (previous?.makes ?? 0) + 1,
+        }),
+      },
+    };
+    return { ...list, res };
+  }
+
+  it("is written beside each fresh value, from the previous digest, and read many at a time", async () => {
+    const w = world();
+    const { res } = withDigest(w);
+    const m = w.model("a");
+    expect(await m.peekDigests([res])).toEqual([null]);
+    await m.read(res);
+    const [first] = await m.peekDigests<{ version: number; since: number; makes: number }>([res]);
+    expect(first?.value).toEqual({ version: 1, since: w.now(), makes: 1 });
+    expect(first?.fetchedAt).toBe(w.now());
+    w.advance(11_000);
+    await m.refreshInBackground(res);
+    const [second] = await m.peekDigests<{ makes: number; version: number }>([res]);
+    expect(second?.value).toMatchObject({ version: 2, makes: 2 });
+    // A resource without a digest answers null beside one with.
+    const plain = atlasList(w, "jobs:restore:g1:c2").res;
+    const both = await m.peekDigests([plain, res]);
+    expect(both[0]).toBeNull();
+    expect(both[1]?.value).toMatchObject({ version: 2 });
+  });
+
+  it("keeps its value and takes the failure when a refresh fails", async () => {
+    const w = world();
+    const { res, state } = withDigest(w);
+    const m = w.model("a");
+    await m.read(res);
+    const fetchedAt = w.now();
+    w.advance(11_000);
+    state.fail = http(503, "SERVICE_UNAVAILABLE");
+    await m.refreshInBackground(res);
+    const [stale] = await m.peekDigests<{ version: number; makes: number }>([res]);
+    expect(stale?.value).toEqual({ version: 1, since: fetchedAt, makes: 1 });
+    expect(stale?.fetchedAt).toBe(fetchedAt);
+    expect(stale?.failure).toMatchObject({ status: 503, errorCode: "SERVICE_UNAVAILABLE" });
+    // The value is served with the same failure, so the two always agree.
+    expect((await m.peek(res))?.failure?.errorCode).toBe("SERVICE_UNAVAILABLE");
+  });
+});

@@ -20,6 +20,20 @@ export interface Resource<T> {
   freshForMs(value: T): number;
   /** Atlas calls the next refresh is expected to cost (a list's pages), taken from the budget up front. */
   expectedCalls(value: T | undefined): number;
+  /** A small summary kept beside the value (see Digest). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each resource names its own digest type
+  digest?: Digest<T, any>;
+}
+
+/**
+ * What a whole-estate reader needs of a value, stored beside it under `d:{key}` with the same
+ * fetchedAt and failure: reading a thousand digests costs what reading a thousand full lists would not.
+ * `make` sees the previous digest, so a digest can remember what changed between two reads.
+ */
+export interface Digest<T, D> {
+  shape: number;
+  schema: z.ZodType<D>;
+  make(value: T, previous: D | undefined, at: number): D;
 }
 
 /** What a reader gets: the value, when Atlas sent it, and the failure if the last refresh failed. */
@@ -50,6 +64,7 @@ export interface ReadModelConfig {
 export const DUE = "due";
 export const VIEWED = "viewed";
 const valueKey = (key: string) => `v:${key}`;
+const digestKey = (key: string) => `d:${key}`;
 const pauseKey = (scope: string) => `pause:${scope}`;
 /** A value is being served stale: its last refresh failed after it was read. */
 const ongoing = <T>(e: Entry<T> | null) =>
@@ -65,6 +80,9 @@ export function createReadModel(config: ReadModelConfig) {
   // inflate, parse and validation that otherwise dominate its cost. Bounded, oldest out first.
   const decodedCache = new Map<string, { raw: string; shape: number; entry: Entry<unknown> }>();
   const DECODED_MAX = 256;
+  // Digests are read a whole estate at a time, so their cache holds every one (they are small).
+  const digestCache = new Map<string, { raw: string; shape: number; entry: Entry<unknown> }>();
+  const DIGESTS_MAX = 50_000;
 
   async function readEntry<T>(res: Resource<T>): Promise<Entry<T> | null> {
     const raw = await store.get(valueKey(res.key));
@@ -81,8 +99,36 @@ export function createReadModel(config: ReadModelConfig) {
     return null;
   }
 
-  async function write<T>(res: Resource<T>, entry: Entry<T>, nextDue: number) {
+  function decodeDigest<D>(key: string, raw: string | null, digest: Digest<unknown, D>): Entry<D> | null {
+    if (raw === null) return null;
+    const hit = digestCache.get(key);
+    if (hit && hit.raw === raw && hit.shape === digest.shape) return hit.entry as Entry<D>;
+    const decoded = decodeEntry(raw, digest.shape, digest.schema);
+    if (!("entry" in decoded)) return null;
+    digestCache.delete(key);
+    digestCache.set(key, { raw, shape: digest.shape, entry: decoded.entry });
+    if (digestCache.size > DIGESTS_MAX) digestCache.delete(digestCache.keys().next().value!);
+    return decoded.entry;
+  }
+
+  /** The digest follows its value: made anew from a fresh load, carried over (with the failure) otherwise. */
+  async function writeDigest<T>(res: Resource<T>, entry: Entry<T>, loaded: boolean) {
+    const digest = res.digest;
+    if (!digest) return;
+    const previous = decodeDigest(res.key, await store.get(digestKey(res.key)), digest);
+    const value =
+      entry.value === undefined
+        ? undefined
+        : loaded || previous?.value === undefined
+          ? digest.make(entry.value, previous?.value, now())
+          : previous.value;
+    const next = { shape: digest.shape, fetchedAt: entry.fetchedAt, value, failure: entry.failure };
+    await store.set(digestKey(res.key), encodeEntry(next), config.retentionSeconds);
+  }
+
+  async function write<T>(res: Resource<T>, entry: Entry<T>, nextDue: number, loaded = false) {
     await store.set(valueKey(res.key), encodeEntry(entry), config.retentionSeconds);
+    await writeDigest(res, entry, loaded);
     // Spread refreshes over a tenth of the window, so resources read together do not come due together.
     await store.zadd(DUE, res.key, nextDue + Math.floor(Math.random() * Math.max(1, (nextDue - now()) / 10)));
   }
@@ -133,6 +179,7 @@ export function createReadModel(config: ReadModelConfig) {
           res,
           { shape: res.shape, fetchedAt: loaded.receivedAt.getTime(), value: loaded.value },
           now() + res.freshForMs(loaded.value),
+          true,
         );
         return {};
       } catch (error) {
@@ -219,7 +266,18 @@ export function createReadModel(config: ReadModelConfig) {
     await refreshOnce(res, await readEntry(res));
   }
 
-  return { read, refreshInBackground };
+  /** What the store holds for a resource, without asking Atlas or counting as a viewer. */
+  function peek<T>(res: Resource<T>): Promise<Entry<T> | null> {
+    return readEntry(res);
+  }
+
+  /** The digests of many resources in one store round trip (null: never read, or no digest yet). */
+  async function peekDigests<D>(resources: readonly Resource<unknown>[]): Promise<(Entry<D> | null)[]> {
+    const raws = await store.mget(resources.map((r) => digestKey(r.key)));
+    return resources.map((r, i) => (r.digest ? decodeDigest<D>(r.key, raws[i] ?? null, r.digest) : null));
+  }
+
+  return { read, refreshInBackground, peek, peekDigests };
 }
 
 export type ReadModel = ReturnType<typeof createReadModel>;

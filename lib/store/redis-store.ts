@@ -61,6 +61,15 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     on: connection.on,
 
     get: (key) => run(() => client.get(k(key))),
+    async mget(keys) {
+      const out: (string | null)[] = [];
+      // Chunks keep one reply (and Redis's time on it) bounded on a large estate.
+      for (let i = 0; i < keys.length; i += 500) {
+        const chunk = keys.slice(i, i + 500).map(k);
+        out.push(...(await run(() => client.mget(...chunk))));
+      }
+      return out;
+    },
     async set(key, value, ttlSeconds) {
       checkWhole("ttlSeconds", ttlSeconds, 1);
       await run(() => client.set(k(key), value, "EX", ttlSeconds));
@@ -81,7 +90,8 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       checkScore("score", score);
       // LT (Redis >= 6.2, which ioredis 6 requires anyway) still adds a new member; it only keeps
       // an existing member's score from rising.
-      if (opts?.onlyIfLower) await run(() => client.zadd(k(set), "LT", score, member));
+      if (opts?.onlyIfAbsent) await run(() => client.zadd(k(set), "NX", score, member));
+      else if (opts?.onlyIfLower) await run(() => client.zadd(k(set), "LT", score, member));
       else await run(() => client.zadd(k(set), score, member));
     },
     async zdue(set, maxScore, limit) {

@@ -73,7 +73,7 @@ export function createResilientStore(
     return outage === null || now() >= outage.retryAt;
   };
 
-  const call = async <T>(key: string, op: (store: Store) => Promise<T>): Promise<T> => {
+  const call = async <T>(key: string | readonly string[], op: (store: Store) => Promise<T>): Promise<T> => {
     if (tryPrimary()) {
       try {
         const result = await op(primary);
@@ -87,7 +87,7 @@ export function createResilientStore(
     } else if (outage === null) {
       degrade(downReason());
     }
-    touched.add(key);
+    for (const k of typeof key === "string" ? [key] : key) touched.add(k);
     return op(fallback);
   };
 
@@ -101,6 +101,7 @@ export function createResilientStore(
     },
 
     get: (key) => call(key, (s) => s.get(key)),
+    mget: (keys) => call(keys, (s) => s.mget(keys)),
     set: (key, value, ttlSeconds) => call(key, (s) => s.set(key, value, ttlSeconds)),
     del: (key) => call(key, (s) => s.del(key)),
     acquire: (key, owner, ttlMs) => call(key, (s) => s.acquire(key, owner, ttlMs)),

@@ -18,7 +18,7 @@ export interface SchedulerConfig {
   now?: () => number;
   log: { warn(obj: object, msg: string): void };
   /** Keys kept on the schedule whether or not anyone watches (the whole-estate view adds every cluster). */
-  pinned?: () => Iterable<string>;
+  pinned?: () => Iterable<string> | Promise<Iterable<string>>;
 }
 
 /**
@@ -35,7 +35,7 @@ export function createScheduler(config: SchedulerConfig) {
   async function tick(): Promise<number> {
     const at = now();
     await config.store.ztrim(VIEWED, at - config.watchMs);
-    const pinned = new Set(config.pinned?.() ?? []);
+    const pinned = new Set((await config.pinned?.()) ?? []);
     const due = await config.store.zdue(DUE, at, config.batch);
     const work = due.map((key) =>
       limit(async () => {

@@ -16,6 +16,8 @@ export interface Store {
 
   /** The value last set for `key`, or null if none or expired. */
   get(key: string): Promise<string | null>;
+  /** `get` of many keys in one round trip, in their order (an empty list answers an empty list). */
+  mget(keys: readonly string[]): Promise<(string | null)[]>;
   /** Sets `key` for `ttlSeconds` (a whole number, at least 1). */
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   /** Deletes `key`, whatever it holds (a value, a lease, a sorted set). */
@@ -34,9 +36,14 @@ export interface Store {
   /**
    * A sorted set of members with a numeric score (a time in ms): the schedule of resources and the
    * set of resources viewers asked for. `zadd` sets (or moves) the member's score; with `onlyIfLower`
-   * it keeps the smaller of the old and new score.
+   * it keeps the smaller of the old and new score; with `onlyIfAbsent` it never moves a member already there.
    */
-  zadd(set: string, member: string, score: number, options?: { onlyIfLower?: boolean }): Promise<void>;
+  zadd(
+    set: string,
+    member: string,
+    score: number,
+    options?: { onlyIfLower?: boolean; onlyIfAbsent?: boolean },
+  ): Promise<void>;
   /** Members whose score is <= `maxScore`, lowest score first (equal scores by member), at most `limit`. */
   zdue(set: string, maxScore: number, limit: number): Promise<string[]>;
   /** The member's score, or null. */

@@ -69,6 +69,12 @@ test.describe("bad input is a 400 before any upstream call", () => {
       path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs?status=failed&status=exploded`,
       issue: "query.status.1",
     },
+    { name: "Now window unknown", path: (_g, m) => `/api/now?window=2h&q=${m}`, issue: "query.window" },
+    { name: "Now kind unknown", path: (_g, m) => `/api/now?kind=restore,bogus&q=${m}`, issue: "query.kind.1" },
+    { name: "Now project not an id", path: (_g, m) => `/api/now?project=zz${m}`, issue: "query.project.0" },
+    { name: "Now sort unknown", path: (_g, m) => `/api/now?sort=size&q=${m}`, issue: "query.sort" },
+    { name: "Now stuck not a boolean", path: (_g, m) => `/api/now?stuck=yes&q=${m}`, issue: "query.stuck" },
+    { name: "Now find: not an id", path: (_g, m) => `/api/now/find?id=${m}`, issue: "query.id" },
     { name: "page 0", path: (g, m) => `/api/projects/${g}/clusters/${m}/exports?page=0`, issue: "query.page" },
     { name: "page abc", path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs?page=abc`, issue: "query.page" },
     {

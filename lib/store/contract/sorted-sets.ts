@@ -36,6 +36,16 @@ export function sortedSetsContract(ctx: ContractContext) {
     await expect(store.zadd("s", "a", Number.NaN)).rejects.toBeInstanceOf(StoreArgumentError);
   });
 
+  it("onlyIfAbsent adds a new member and never moves one already there", async () => {
+    const store = ctx.open();
+    await store.zadd("s", "a", 40);
+    await store.zadd("s", "a", 10, { onlyIfAbsent: true });
+    await store.zadd("s", "a", 90, { onlyIfAbsent: true });
+    expect(await store.zscore("s", "a")).toBe(40);
+    await store.zadd("s", "b", 7, { onlyIfAbsent: true });
+    expect(await store.zscore("s", "b")).toBe(7);
+  });
+
   it("removes members one by one and by score, counting them", async () => {
     const store = ctx.open();
     expect(await store.zcard("s")).toBe(0);

@@ -11,6 +11,19 @@ export function valuesContract(ctx: ContractContext) {
     expect(await store.get("k")).toBe("two");
   });
 
+  it("reads many keys at once in their order, null for the missing ones", async () => {
+    const store = ctx.open();
+    expect(await store.mget([])).toEqual([]);
+    await store.set("a", "1", 60);
+    await store.set("c", "3", 60);
+    expect(await store.mget(["c", "b", "a", "c"])).toEqual(["3", null, "1", "3"]);
+    const many = Array.from({ length: 1_203 }, (_, i) => `k${i}`);
+    for (const key of many.filter((_, i) => i % 100 === 0)) await store.set(key, key.toUpperCase(), 60);
+    const got = await store.mget(many);
+    expect(got).toHaveLength(1_203);
+    expect(got.filter((v) => v !== null)).toEqual(many.filter((_, i) => i % 100 === 0).map((k) => k.toUpperCase()));
+  });
+
   it("expires a value after its TTL", async () => {
     const store = ctx.open();
     await store.set("k", "v", 1);
