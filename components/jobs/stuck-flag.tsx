@@ -1,4 +1,4 @@
-import type { Stuck } from "@/lib/now/dto";
+import type { Stuck } from "@/lib/jobs/dto";
 import { formatUtc } from "./format";
 
 const REASON_LABEL: Record<Stuck["reason"], string> = {

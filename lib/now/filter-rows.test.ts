@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Job } from "@/lib/jobs/dto";
 import type { NowRow } from "./dto";
-import { filterNowRows, sectionItems } from "./filter-rows";
+import { inSection as routeInSection } from "@/lib/backups/now";
+import { filterNowRows, inNowSection, sectionItems } from "./filter-rows";
 
 const G1 = "5f1e2d3c4b5a697887766554";
 const G2 = "0123456789abcdef01234567";
@@ -33,7 +34,7 @@ function row(over: {
 
 const rows = [
   row({}),
-  row({ kind: "export", stuck: true, section: "attention" }),
+  row({ kind: "export", stuck: true }),
   row({ status: "failed", section: "attention", groupId: G2, cluster: "ledger-a" }),
   row({ status: "completed", section: "finished", cluster: "payments-analytics" }),
   row({ kind: "flex-restore", status: "completed", section: "finished", groupId: G2, cluster: "ledger-a" }),
@@ -50,10 +51,20 @@ describe("filterNowRows", () => {
       rows[4],
     ]);
     expect(filterNowRows(rows, { ...none, section: ["attention"] })).toEqual([rows[1], rows[2]]);
+    expect(filterNowRows(rows, { ...none, section: ["running"] })).toEqual([rows[0], rows[1]]);
   });
   it("reads stuck=true as only stuck jobs and stuck=false as none of them", () => {
     expect(filterNowRows(rows, { ...none, stuck: "true" })).toEqual([rows[1]]);
     expect(filterNowRows(rows, { ...none, stuck: "false" })).toHaveLength(rows.length - 1);
+  });
+});
+
+describe("inNowSection", () => {
+  it("places a row as GET /api/now does: a stuck running job in Running and in Needs attention", () => {
+    for (const r of rows)
+      for (const s of ["running", "attention", "finished"] as const)
+        expect(inNowSection(r, s)).toBe(routeInSection(r, s));
+    expect(inNowSection(rows[1]!, "attention")).toBe(true);
   });
 });
 

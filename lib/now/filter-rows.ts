@@ -4,6 +4,10 @@ import type { NowQuery, NowRow, NowSection } from "./dto";
 
 export type NowRowFilter = Pick<NowQuery, "kind" | "status" | "section" | "stuck">;
 
+/** A stuck job is running and needs attention: it is listed (and counted, and filtered) in both. */
+export const inNowSection = (row: Pick<NowRow, "section" | "stuck">, section: NowSection) =>
+  row.section === section || (section === "attention" && row.stuck !== undefined);
+
 export function filterNowRows(rows: NowRow[], filter: NowRowFilter): NowRow[] {
   const { kind, status, section, stuck } = filter;
   if (!kind.length && !status.length && !section.length && !stuck) return rows;
@@ -11,7 +15,7 @@ export function filterNowRows(rows: NowRow[], filter: NowRowFilter): NowRow[] {
     (row) =>
       (!kind.length || kind.includes(row.job.kind)) &&
       (!status.length || status.includes(row.job.status)) &&
-      (!section.length || section.includes(row.section)) &&
+      (!section.length || section.some((s) => inNowSection(row, s))) &&
       (stuck === undefined || (stuck === "true") === Boolean(row.stuck)),
   );
 }
@@ -34,7 +38,7 @@ const groupOf = (row: NowRow, by: Exclude<NowGrouping, "none">) =>
  * a tenant restore and a Flex restore of one cluster may share nothing but an id space.
  */
 export function sectionItems(rows: NowRow[], section: NowSection, by: NowGrouping): NowListItem[] {
-  const inSection = rows.filter((r) => r.section === section);
+  const inSection = rows.filter((r) => inNowSection(r, section));
   const rowItem = (row: NowRow, position: number): NowListItem => ({
     type: "row",
     key: `${row.job.kind}:${row.job.id}`,

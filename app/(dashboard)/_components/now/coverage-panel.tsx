@@ -8,7 +8,7 @@ import type { Coverage, CoverageGap } from "@/lib/now/dto";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function gapCause(gap: CoverageGap): string {
+function gapCause(gap: Pick<CoverageGap, "status" | "errorCode" | "detail" | "state">): string {
   const code = [gap.status ? `HTTP ${gap.status}` : null, gap.errorCode].filter(Boolean).join(" ");
   return [code || (gap.state === "unread" ? "not read yet" : "no answer"), gap.detail].filter(Boolean).join(": ");
 }
@@ -25,7 +25,9 @@ export const CoveragePanel = memo(function CoveragePanel({
   refreshFailed: boolean;
 }) {
   const { lists } = coverage;
-  const failing = coverage.gaps.filter((g) => g.state === "failing" || !g.clusterName);
+  // A project whose cluster list fails (403 for this credential, 5xx) is never silently missing.
+  const failing = coverage.gaps.filter((g) => g.state === "failing" || (!g.clusterName && g.state === "stale"));
+  const failingProjects = failing.filter((g) => !g.clusterName).length;
   const others = coverage.gaps.filter((g) => !failing.includes(g));
   const codes = Object.entries(coverage.staleByCode).sort((a, b) => b[1] - a[1]);
   return (
@@ -65,6 +67,9 @@ export const CoveragePanel = memo(function CoveragePanel({
       </dl>
       <p className="text-xs text-zinc-700 dark:text-zinc-300">
         of {plural(lists.total, "job list")} (one per cluster and job kind)
+        {lists.retired
+          ? `; ${plural(lists.retired, "shared-tier list")} retired by Atlas (known empty) not counted`
+          : ""}
       </p>
       {codes.length ? (
         <div>
@@ -77,6 +82,22 @@ export const CoveragePanel = memo(function CoveragePanel({
             ))}
           </ul>
         </div>
+      ) : null}
+      {coverage.catalog ? (
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 p-2 text-xs text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-50"
+        >
+          <span className="font-semibold">
+            {coverage.catalog.state === "unread"
+              ? "The project list is not read yet"
+              : coverage.catalog.state === "stale"
+                ? "The project list is stale"
+                : "The project list cannot be read"}
+          </span>
+          {coverage.catalog.state === "unread" ? "" : `: ${gapCause(coverage.catalog)}`}
+          {coverage.catalog.since ? ` (since ${formatUtc(coverage.catalog.since)})` : ""}
+        </p>
       ) : null}
       {failing.length ? (
         <div
@@ -92,7 +113,8 @@ export const CoveragePanel = memo(function CoveragePanel({
             {failing.map((g) => (
               <li key={`${g.groupId}/${g.clusterName ?? ""}/${g.kind ?? ""}`}>
                 <span className="font-semibold">{g.projectName}</span>
-                {g.clusterName ? ` · ${g.clusterName}` : ""}: {gapCause(g)}
+                {g.clusterName ? ` · ${g.clusterName}` : " (its cluster list)"}
+                {g.kind ? ` · ${JOB_KIND_LABEL[g.kind].toLowerCase()}` : ""}: {gapCause(g)}
                 {g.since ? ` (since ${formatUtc(g.since)})` : ""}
               </li>
             ))}

@@ -125,6 +125,7 @@ export function JobsPanel({
           dir={query.dir}
           busy={list.isPlaceholderData}
           etas={etas}
+          stuck={data.stuck}
           onOpen={openJob}
           onSort={onSort}
         />
