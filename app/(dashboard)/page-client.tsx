@@ -97,7 +97,7 @@ export function NowView() {
 
       {data ? (
         <>
-          <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
+          <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
             <section aria-labelledby="estate-heading" className="flex min-w-0 flex-col gap-2">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 id="estate-heading" className="text-lg font-semibold">

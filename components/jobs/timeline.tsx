@@ -122,7 +122,11 @@ export const Timeline = memo(function Timeline({
   return (
     <div className="flex flex-col gap-2">
       {bars.length === 0 ? <p className="text-sm text-zinc-700 dark:text-zinc-300">{emptyText}</p> : null}
-      <div className={lanes ? "grid grid-cols-[minmax(5rem,12rem)_1fr] gap-x-2" : undefined}>
+      <div
+        className={
+          lanes ? "grid grid-cols-[minmax(0,35%)_minmax(0,1fr)] sm:grid-cols-[12rem_minmax(0,1fr)] gap-x-2" : undefined
+        }
+      >
         {lanes ? (
           // Beside the picture, not in it: the SVG stretches to the width, and text in it would too.
           <ul aria-hidden="true" className="text-xs text-zinc-700 dark:text-zinc-300">

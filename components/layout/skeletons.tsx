@@ -49,7 +49,7 @@ export function ClusterSkeleton() {
 export function NowSkeleton() {
   return (
     <div role="status" aria-label="Loading Now" className="flex flex-col gap-4">
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="flex flex-col gap-2">
           <div className="flex flex-wrap gap-2">
             {Array.from({ length: 4 }, (_, i) => (

@@ -104,12 +104,11 @@ export const CoveragePanel = memo(function CoveragePanel({
           role="alert"
           className="rounded border border-red-300 bg-red-50 p-2 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-50"
         >
-          <h3 className="text-xs font-semibold">
-            {failing.length === 1
-              ? "A project Backwatch cannot read"
-              : `${failing.length} projects Backwatch cannot read`}
+          <h3 id="coverage-failing" className="text-xs font-semibold">
+            Reads failing
+            {failingProjects ? ` · ${plural(failingProjects, "project")} Backwatch cannot read` : ""}
           </h3>
-          <ul aria-label="Projects that cannot be read" className="text-xs">
+          <ul aria-labelledby="coverage-failing" className="text-xs">
             {failing.map((g) => (
               <li key={`${g.groupId}/${g.clusterName ?? ""}/${g.kind ?? ""}`}>
                 <span className="font-semibold">{g.projectName}</span>

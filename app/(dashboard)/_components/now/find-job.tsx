@@ -21,8 +21,8 @@ const normalise = (text: string) =>
 
 function problemOf(id: string, error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 404)
-      return `No cluster Backwatch can read has a job with id ${id}. It may be older than the job lists Atlas keeps, or in a project listed under Coverage as not read.`;
+    // The route says how much of the estate it searched (and whether lists are still unread).
+    if (error.status === 404) return `${error.envelope.message}.`;
     if (error.status === 400) return `“${id}” is not a job id: a job id is 24 hexadecimal characters.`;
     return `Could not look up ${id}: ${error.envelope.code}${error.status ? ` (HTTP ${error.status})` : ""} · ${error.envelope.message}`;
   }

@@ -46,6 +46,7 @@ function atlasReason(job: Job): string | null {
 function Detail({ row, etaMs }: { row: Row; etaMs: number | null }) {
   const { job } = row;
   const reason = atlasReason(job);
+  const target = restoreTarget(job);
   return (
     <>
       {job.kind === "export" ? (
@@ -56,8 +57,12 @@ function Detail({ row, etaMs }: { row: Row; etaMs: number | null }) {
         <span className="block">
           <span className="text-zinc-700 dark:text-zinc-300">Delivery </span>
           {job.deliveryType ?? "—"}
-          <span className="text-zinc-700 dark:text-zinc-300"> to </span>
-          {restoreTarget(job)}
+          {target === "—" ? null : (
+            <>
+              <span className="text-zinc-700 dark:text-zinc-300"> to </span>
+              {target}
+            </>
+          )}
         </span>
       )}
       {reason ? <span className="block text-red-900 dark:text-red-200">{reason}</span> : null}
