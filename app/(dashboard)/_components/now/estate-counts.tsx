@@ -57,12 +57,20 @@ function Tile({
 
 const cellButton = (pressed: boolean) =>
   cn(
-    "min-w-10 rounded px-2 py-0.5 text-right tabular-nums",
+    "min-w-7 rounded px-1 py-0.5 text-right tabular-nums sm:min-w-10 sm:px-2",
     pressed
       ? "bg-blue-700 text-white dark:bg-blue-300 dark:text-zinc-950"
       : "text-blue-800 underline underline-offset-2 hover:bg-zinc-100 dark:text-blue-200 dark:hover:bg-zinc-800",
     focusRing,
   );
+
+/** Short enough for a phone's row; the cells' hidden text names the kind in full. */
+const KIND_SHORT: Record<JobKind, string> = {
+  restore: "Restores",
+  export: "Snapshot exports",
+  "tenant-restore": "Tenant restores",
+  "flex-restore": "Flex restores",
+};
 
 const only = <T,>(list: T[], value: T) => list.length === 1 && list[0] === value;
 
@@ -114,11 +122,11 @@ export const EstateCounts = memo(function EstateCounts({
             <caption className="sr-only">Jobs by kind and status in the window; each count filters the list</caption>
             <thead>
               <tr className="border-b border-zinc-200 text-xs text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">
-                <th scope="col" className="py-1 pr-3 text-left font-medium">
+                <th scope="col" className="py-1 pr-1 text-left font-medium sm:pr-3">
                   Kind
                 </th>
                 {statuses.map((s) => (
-                  <th key={s} scope="col" className="px-1 py-1 text-right font-medium">
+                  <th key={s} scope="col" className="px-0.5 py-1 text-right font-medium sm:px-1">
                     <span className={cn("inline-block size-2 rounded-full align-middle", DOT[STATUS_TONE[s]])} /> {s}
                   </th>
                 ))}
@@ -127,23 +135,24 @@ export const EstateCounts = memo(function EstateCounts({
             <tbody>
               {kinds.map((k) => (
                 <tr key={k} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800/60">
-                  <th scope="row" className="py-1 pr-3 text-left font-normal">
+                  <th scope="row" className="py-1 pr-1 text-left font-normal sm:pr-3">
                     <button
                       type="button"
                       aria-pressed={kindPressed(k)}
                       onClick={() => onFilter(kindPressed(k) ? { kind: [] } : { kind: [k], status: [] })}
-                      className={cn(cellButton(kindPressed(k)), "text-left whitespace-nowrap")}
+                      className={cn(cellButton(kindPressed(k)), "text-left")}
                     >
-                      {JOB_KIND_LABEL[k]}
+                      {KIND_SHORT[k]}
+                      <span className="sr-only"> (all statuses)</span>
                     </button>
                   </th>
                   {statuses.map((s) => {
                     const n = counts.byKind[k]?.[s] ?? 0;
                     const pressed = cellPressed(k, s);
                     return (
-                      <td key={s} className="px-1 py-1 text-right">
+                      <td key={s} className="px-0.5 py-1 text-right sm:px-1">
                         {n === 0 && !pressed ? (
-                          <span className="px-2 text-zinc-600 dark:text-zinc-400">0</span>
+                          <span className="px-1 text-zinc-600 sm:px-2 dark:text-zinc-400">0</span>
                         ) : (
                           <button
                             type="button"
