@@ -133,6 +133,13 @@ test("filter to stuck: every row shown is flagged, with the reason in words", as
   await page.getByRole("button", { name: "Remove filter stuck" }).click();
   await expect(page).not.toHaveURL(/stuck=/);
   await expect(stuck).toHaveAttribute("aria-pressed", "false");
+
+  // The same flag on the cluster page's table, for the same job.
+  const { job } = picture.rows[0]!;
+  const kindTab = `tab=${job.kind}&status=${job.status}&pageSize=100&sort=startedAt&dir=asc`;
+  await page.goto(`/projects/${job.groupId}/clusters/${job.clusterName}?${kindTab}`);
+  const row = page.getByRole("row").filter({ has: page.getByRole("button", { name: job.id }) });
+  await expect(row).toContainText(/Stuck\s*(no progress for \d|running \d)/);
 });
 
 test("find a job by id: a pasted id opens it; junk and unknown ids get a sentence, not an error page", async ({
