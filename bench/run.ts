@@ -1,4 +1,5 @@
 // `npm run bench`: every performance figure, each as a ratio to a baseline measured in this same run.
+import { benchNow } from "./now-bench";
 import { benchProxy } from "./proxy-bench";
 import { benchStore } from "./read-model-bench";
 import { benchSimulator } from "./simulator-bench";
@@ -17,7 +18,7 @@ function print(section: string, figures: BenchFigure[]): void {
   }
 }
 
-const SECTIONS = ["simulator", "proxy", "ui", "store"] as const;
+const SECTIONS = ["simulator", "proxy", "ui", "store", "now"] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** `npm run bench` runs every section; `npm run bench -- ui proxy` runs only those named. */
@@ -51,6 +52,8 @@ async function main() {
   if (run.has("proxy") || run.has("ui")) await stackSections(run);
   // The store section starts its own simulators, instances and Redis.
   if (run.has("store")) for (const table of await benchStore()) print(table.title, table.figures);
+  // So does the Now section: scale 10, injected latency, one unreadable project.
+  if (run.has("now")) for (const table of await benchNow()) print(table.title, table.figures);
 }
 
 main().catch((error: unknown) => {

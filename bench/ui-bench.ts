@@ -6,11 +6,11 @@ import { SimulatorClient } from "../lib/simulator/testing/simulator-client";
 import { figure, percentile, type BenchFigure } from "./stats";
 import type { Stack } from "./stack";
 
-const CHROMIUM =
+export const CHROMIUM =
   process.env.PLAYWRIGHT_CHROMIUM_PATH === "bundled"
     ? undefined
     : (process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium");
-const ARGS = [
+export const ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-background-networking",
@@ -94,12 +94,12 @@ async function settle(page: Page, shown: Shown): Promise<void> {
 }
 
 /** One click's cost on the page's main thread: CPU time it ran, and wall time of its tasks. */
-interface Sample {
+export interface Sample {
   cpu: number;
   wall: number;
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -114,7 +114,7 @@ interface TraceEvent {
  * the work itself; `wall` also counts the time the thread was runnable but off the CPU, which on
  * this 2-core machine includes the dashboard server and the simulator answering the click's fetch.
  */
-function mainThreadCost(events: TraceEvent[], pageUrl: string): Sample {
+export function mainThreadCost(events: TraceEvent[], pageUrl: string): Sample {
   const frames = events.find((e) => e.name === "TracingStartedInBrowser")?.args?.data?.frames ?? [];
   const pid = frames.find((f) => f.url === pageUrl)?.processId;
   if (pid === undefined) throw new Error(`no frame for ${pageUrl} in the trace`);

@@ -86,6 +86,8 @@ for (const scheme of ["light", "dark"] as const) {
 }
 
 test("the theme toggle overrides the system and survives a reload", async ({ page }, testInfo) => {
+  // Two page loads and an axe scan: on a busy 2-core machine that outlasts the default 30 s.
+  test.setTimeout(60_000);
   const f = await fixtures();
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto(clusterUrl(f, f.showcase.exportCluster, "tab=export"));

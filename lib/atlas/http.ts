@@ -4,7 +4,8 @@ import { AtlasError } from "./errors";
 import type { AtlasOperation } from "./operations";
 import { ApiErrorSchema } from "./schemas/api-error";
 
-export type Query = Record<string, string | number | boolean | undefined>;
+/** An array value is sent as a repeated parameter (form style, explode), as Atlas's list filters take it. */
+export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
 
 export function buildUrl(baseUrl: string, op: AtlasOperation, params: Record<string, string>, query: Query = {}): URL {
   const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -14,7 +15,11 @@ export function buildUrl(baseUrl: string, op: AtlasOperation, params: Record<str
   });
   const url = new URL(baseUrl);
   url.pathname = `${url.pathname.replace(/\/+$/, "")}/api/atlas/v2${path}`;
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (typeof value === "object") for (const item of value) url.searchParams.append(key, item);
+    else url.searchParams.set(key, String(value));
+  }
   return url;
 }
 

@@ -1,5 +1,12 @@
 import "server-only";
 import type { z } from "zod";
+import {
+  CollectionRestoreJobPageSchema,
+  CollectionRestoreJobSchema,
+  CollectionRestoreStatePageSchema,
+} from "./schemas/collection-restore-job";
+import { EventPageSchema } from "./schemas/event";
+import { RateLimitEndpointSetPageSchema } from "./schemas/rate-limit";
 import { ClusterPageSchema, FlexClusterPageSchema, FlexClusterSchema } from "./schemas/cluster";
 import { ExportJobPageSchema, ExportJobSchema } from "./schemas/export-job";
 import { GroupPageSchema } from "./schemas/group";
@@ -110,5 +117,44 @@ export const operations = {
     path: `${FLEX}/backup/restoreJobs/{jobId}`,
     version: "2024-11-13",
     schema: FlexRestoreJobSchema,
+  }),
+  // Collection-level restores: only 2025-03-12 exists. The collections list filters by `state`,
+  // `sourceNamespace` and `targetNamespace` (query) and takes no includeCount.
+  listGroupClusterCollectionRestoreJobs: op({
+    id: "listGroupClusterCollectionRestoreJobs",
+    method: "GET",
+    path: `${CLUSTER}/collectionRestoreJobs`,
+    version: "2025-03-12",
+    schema: CollectionRestoreJobPageSchema,
+  }),
+  getGroupClusterCollectionRestoreJob: op({
+    id: "getGroupClusterCollectionRestoreJob",
+    method: "GET",
+    path: `${CLUSTER}/collectionRestoreJobs/{jobId}`,
+    version: "2025-03-12",
+    schema: CollectionRestoreJobSchema,
+  }),
+  listGroupClusterCollectionRestoreJobCollections: op({
+    id: "listGroupClusterCollectionRestoreJobCollections",
+    method: "GET",
+    path: `${CLUSTER}/collectionRestoreJobs/{jobId}/collections`,
+    version: "2025-03-12",
+    schema: CollectionRestoreStatePageSchema,
+  }),
+  // Filters: eventType (an array: repeated), clusterNames, minDate, maxDate (ISO 8601 UTC), includeRaw.
+  listGroupEvents: op({
+    id: "listGroupEvents",
+    method: "GET",
+    path: "/groups/{groupId}/events",
+    version: "2023-01-01",
+    schema: EventPageSchema,
+  }),
+  // Scope filters: groupId, orgId, userId, ipAddress (query); name and endpointPath repeatable.
+  listRateLimits: op({
+    id: "listRateLimits",
+    method: "GET",
+    path: "/rateLimits",
+    version: "2025-03-12",
+    schema: RateLimitEndpointSetPageSchema,
   }),
 } as const;

@@ -7,7 +7,8 @@ import type { SimulatorOptions } from "./options";
 
 const USAGE = `Usage: npm run simulator -- [--port 4010] [--host 127.0.0.1] [--seed 1] [--scale 1] [--speed 1]
   [--control] [--tenant-sunset] [--backup-capacity N] [--backup-refill N] [--token-capacity N]
-  [--token-refill N] [--token-ttl S] [--start-time ISO]`;
+  [--token-refill N] [--token-ttl S] [--start-time ISO] [--unreadable-projects N]
+  [--tls [--tls-cert PEM --tls-key PEM]]`;
 
 function fail(message: string): never {
   console.error(`simulator: ${message}\n${USAGE}`);
@@ -56,6 +57,10 @@ export function parseCli(argv: string[]): SimulatorOptions {
         "token-refill": { type: "string" },
         "token-ttl": { type: "string" },
         "start-time": { type: "string" },
+        "unreadable-projects": { type: "string" },
+        tls: { type: "boolean" },
+        "tls-cert": { type: "string" },
+        "tls-key": { type: "string" },
         help: { type: "boolean" },
       },
     }));
@@ -71,8 +76,14 @@ export function parseCli(argv: string[]): SimulatorOptions {
   const startTime = values["start-time"];
   if (typeof startTime === "string" && !Number.isFinite(Date.parse(startTime)))
     fail(`--start-time must be an ISO date, got "${startTime}"`);
+  const certPath = values["tls-cert"];
+  const keyPath = values["tls-key"];
+  if ((typeof certPath === "string") !== (typeof keyPath === "string")) fail("--tls-cert and --tls-key go together");
+  const given = typeof certPath === "string" && typeof keyPath === "string" ? { certPath, keyPath } : undefined;
+  if (given && values.tls !== true) fail("--tls-cert and --tls-key need --tls");
   return {
     port,
+    tls: given ?? values.tls === true,
     host: typeof values.host === "string" ? values.host : undefined,
     seed: num(values, "seed", true, 0),
     scale: num(values, "scale", false, 0.05),
@@ -87,6 +98,7 @@ export function parseCli(argv: string[]): SimulatorOptions {
     },
     tokenTtlSeconds: num(values, "token-ttl", false, 1),
     startTime: typeof startTime === "string" ? startTime : undefined,
+    unreadableProjects: num(values, "unreadable-projects", true, 0),
   };
 }
 
@@ -95,6 +107,7 @@ async function main(): Promise<void> {
   const sim = await startSimulator(options);
   const c = sim.credentials;
   console.log(`Atlas simulator listening on ${sim.url}`);
+  if (sim.tls) console.log(`  TLS certificate (trust it, e.g. NODE_EXTRA_CA_CERTS): ${sim.tls.certPath}`);
   console.log(`  API:   ${sim.url}/api/atlas/v2   token: ${sim.url}/api/oauth/token`);
   // Only the demo secrets are printed; secrets taken from the environment stay unprinted.
   const shown = (value: string, demo: string, envName: string) => (value === demo ? value : `(from ${envName})`);

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate } from "./auth/authenticate";
 import { canAccessProject } from "./auth/principals";
 import { iso } from "./clock";
-import { AtlasErrorResponse, invalidPath } from "./http/error-response";
+import { AtlasErrorResponse, defaultError, invalidPath } from "./http/error-response";
 import { sendNoContent, sendSuccess } from "./http/respond";
 import { parseBool, parseListQuery, type ListQuery } from "./pagination";
 import type { Project } from "./data/types";
@@ -15,7 +15,16 @@ import { chooseVersion } from "./versioning";
 
 const OBJECT_ID = /^([a-f0-9]{24})$/;
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]*$/;
-const ID_PARAMS = new Set(["groupId", "restoreJobId", "exportId", "exportBucketId", "snapshotId", "restoreId"]);
+const ID_PARAMS = new Set([
+  "groupId",
+  "restoreJobId",
+  "exportId",
+  "exportBucketId",
+  "snapshotId",
+  "restoreId",
+  "jobId",
+  "eventId",
+]);
 const DEFAULT_LIST: ListQuery = { itemsPerPage: 100, pageNum: 1, includeCount: true };
 
 function checkPathParams(params: Record<string, string | undefined>): void {
@@ -29,7 +38,11 @@ function checkPathParams(params: Record<string, string | undefined>): void {
 
 function resolveGroup(state: SimState, groupId: string, principal: ReturnType<typeof authenticate>): Project {
   const project = state.store.project(groupId);
-  if (project && canAccessProject(principal, project)) return project;
+  if (project && canAccessProject(principal, project)) {
+    // --unreadable-projects: listed by GET /groups, yet nothing under it may be read.
+    if (project.index >= state.store.world.projects.length - state.options.unreadableProjects) throw defaultError(403);
+    return project;
+  }
   if (principal.projects === null)
     throw new AtlasErrorResponse(404, "GROUP_NOT_FOUND", `No group with ID ${groupId} exists.`, [groupId]);
   if (!project)
@@ -101,8 +114,10 @@ export function dispatch(
     project,
     list,
     body,
+    limiter: state.limiter,
     visibleProjects: state.store.world.projects.filter((p) => canAccessProject(principal, p)),
   });
   if (result.kind === "none") return sendNoContent(res, choice.version, headers);
-  sendSuccess(res, result.body, choice.version, flags, headers, result.kind === "list");
+  const status = result.kind === "entity" ? result.status : undefined;
+  sendSuccess(res, result.body, choice.version, flags, headers, result.kind === "list", status);
 }

@@ -18,20 +18,30 @@ export interface SimulatorOptions {
   quiet?: boolean;
   /** Extension: fixed simulated start time (ISO string or Unix ms) for byte-identical data. Default: now. */
   startTime?: string | number;
+  /** HTTPS: true makes a self-signed certificate at start; or the PEM files to serve. Default: plain HTTP. */
+  tls?: boolean | { certPath: string; keyPath: string };
   /** Extension: digest nonce lifetime in protocol seconds (wall time plus clock advances). Default 300. */
   nonceTtlSeconds?: number;
+  /**
+   * Extension: the last N projects are listed by GET /groups, but every request under /groups/{id}
+   * answers 403 ACCESS_FORBIDDEN, as for a project the credential lacks a role in. Default 0.
+   */
+  unreadableProjects?: number;
 }
 
 export interface RunningSimulator {
   url: string;
   port: number;
   credentials: CredentialSet;
+  /** Set when serving HTTPS: the certificate a client should trust, and where it is on disk. */
+  tls?: { cert: string; certPath: string };
   close(): Promise<void>;
 }
 
 export type ResolvedOptions = Required<
-  Omit<SimulatorOptions, "startTime" | "rateLimit" | "credentials" | "extraCredentials">
+  Omit<SimulatorOptions, "startTime" | "rateLimit" | "credentials" | "extraCredentials" | "tls">
 > & {
+  tls: SimulatorOptions["tls"];
   startMs: number;
   rateLimit: RateLimitOptions;
   credentials: CredentialSet;
@@ -60,6 +70,11 @@ function positive(name: string, value: number): number {
   return value;
 }
 
+function count(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be an integer >= 0`);
+  return value;
+}
+
 export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
   const startMs =
     o.startTime === undefined ? Date.now() : typeof o.startTime === "number" ? o.startTime : Date.parse(o.startTime);
@@ -80,7 +95,9 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
     credentials: o.credentials ?? defaultCredentials(),
     extraCredentials: o.extraCredentials ?? [],
     quiet: o.quiet ?? false,
+    tls: o.tls ?? false,
     nonceTtlSeconds: positive("nonceTtlSeconds", o.nonceTtlSeconds ?? 300),
+    unreadableProjects: count("unreadableProjects", o.unreadableProjects ?? 0),
     startMs,
   };
 }

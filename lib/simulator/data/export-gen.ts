@@ -1,6 +1,7 @@
 // Snapshot export jobs of one dedicated cluster, newest first.
 import { createRng, objectId, type Rng } from "../prng";
 import { DAY, HOUR, dailySlot, snapshotIdAt } from "./schedule";
+import { dedicatedActivity } from "./activity";
 import type { Cluster, ExportBucket, ExportRec } from "./types";
 
 const FAILURES = [
@@ -69,27 +70,56 @@ function showcaseHead(): Spec[] {
   ];
 }
 
-export function generateExportJobs(c: Cluster, ctx: ExportGenContext, count: number, showcase: boolean): ExportRec[] {
-  const rng = createRng(ctx.seed, "exports", c.key);
-  const specs: Spec[] = showcase ? showcaseHead() : [];
-  const generic = Math.max(0, count - specs.length);
-  const live = showcase ? 0 : Math.max(1, Math.round(generic * 0.03));
-  const slot = (180 * DAY) / Math.max(1, generic - live);
-  for (let i = 0; i < generic; i++) {
+// The showcase's history: everything started a day or more before the start time.
+function showcaseHistory(rng: Rng, count: number): Spec[] {
+  const slot = (180 * DAY) / Math.max(1, count);
+  const out: Spec[] = [];
+  for (let i = 0; i < count; i++) {
     const runSec = rng.int(15 * 60, 3 * HOUR);
-    if (i < live) {
-      const offset = rng.int(60, 30 * 60);
-      specs.push({ offset, queueSec: rng.int(30, 10 * 60), runSec: runSec + offset, outcome: "Successful" });
-      continue;
-    }
     const roll = rng.next();
     const outcome = roll < 0.85 ? "Successful" : roll < 0.94 ? "Failed" : "Cancelled";
-    specs.push({
-      offset: Math.round(DAY + (i - live) * slot + rng.next() * slot * 0.9),
+    out.push({
+      offset: Math.round(DAY + i * slot + rng.next() * slot * 0.9),
       queueSec: rng.int(30, 15 * 60),
       runSec,
       outcome,
     });
   }
+  return out;
+}
+
+/**
+ * A generic cluster's history: finish times spread evenly from a minute before the start time back
+ * over the span (see restore-gen.ts). A busy cluster (activity.ts) has one export under way, part of
+ * its collections exported; now and then one still queued.
+ */
+function genericHistory(rng: Rng, count: number, busy: boolean): Spec[] {
+  const out: Spec[] = [];
+  if (busy && count > 0) {
+    const runSec = rng.int(30 * 60, 3 * HOUR);
+    const offset = rng.int(5 * 60, 50 * 60);
+    const queueSec = rng.chance(0.15) ? offset + rng.int(5 * 60, 20 * 60) : rng.int(30, Math.floor(offset / 3));
+    out.push({ offset, queueSec, runSec: runSec + offset, outcome: "Successful" });
+  }
+  const finished = count - out.length;
+  const slot = (180 * DAY) / Math.max(1, finished);
+  for (let i = 0; i < finished; i++) {
+    const runSec = rng.int(15 * 60, 3 * HOUR);
+    const roll = rng.next();
+    const outcome = roll < 0.85 ? "Successful" : roll < 0.94 ? "Failed" : "Cancelled";
+    const queueSec = rng.int(30, 15 * 60);
+    const endedAgo = 60 + Math.round(i * slot + rng.next() * slot * 0.9);
+    out.push({ offset: endedAgo + queueSec + runSec, queueSec, runSec, outcome });
+  }
+  return out;
+}
+
+export function generateExportJobs(c: Cluster, ctx: ExportGenContext, count: number, showcase: boolean): ExportRec[] {
+  const rng = createRng(ctx.seed, "exports", c.key);
+  let specs: Spec[];
+  if (showcase) {
+    const head = showcaseHead();
+    specs = [...head, ...showcaseHistory(rng, Math.max(0, count - head.length))];
+  } else specs = genericHistory(rng, count, dedicatedActivity(ctx.seed, c.key) === "export");
   return specs.map((s) => build(rng, c, ctx, s)).sort((a, b) => b.t0 - a.t0);
 }

@@ -1,6 +1,7 @@
 // Flex restore jobs and legacy shared-tier (tenant) restores: PENDING -> QUEUED -> RUNNING -> terminal.
 import { createRng, objectId, type Rng } from "../prng";
 import { DAY, HOUR, dailySlot, snapshotIdAt } from "./schedule";
+import { phasedBusy } from "./activity";
 import type { PhasedRec } from "./types";
 
 export interface PhasedSource {
@@ -105,24 +106,51 @@ function build(rng: Rng, src: PhasedSource, o: PhasedOptions, end: number, s: Sp
   };
 }
 
+// The showcase's and a migrated cluster's history: everything started a day or more before its end.
+function pinnedHistory(rng: Rng, count: number, historic: boolean): Spec[] {
+  const slot = (120 * DAY) / Math.max(1, count);
+  const out: Spec[] = [];
+  for (let i = 0; i < count; i++) {
+    const delivery = rng.chance(0.4) ? "DOWNLOAD" : "RESTORE";
+    const base = { pendingSec: rng.int(20, 120), queuedSec: rng.int(30, 600), runSec: rng.int(5 * 60, 40 * 60) };
+    // Historic failures keep every status present in a migrated cluster's tenant history too.
+    const outcome = rng.chance(historic && i === 1 ? 1 : 0.1) ? "FAILED" : "COMPLETED";
+    out.push({ ...base, offset: Math.round(DAY + i * slot + rng.next() * slot * 0.9), outcome, delivery });
+  }
+  return out;
+}
+
+/**
+ * A generic cluster's history: finish times spread evenly from a minute before the start time back
+ * over the span (see restore-gen.ts); a few busy clusters (activity.ts) have one restore under way.
+ */
+function genericHistory(rng: Rng, count: number, busy: boolean): Spec[] {
+  const out: Spec[] = [];
+  if (busy && count > 0) {
+    const delivery = rng.chance(0.4) ? "DOWNLOAD" : "RESTORE";
+    const base = { pendingSec: rng.int(20, 120), queuedSec: rng.int(30, 600), runSec: rng.int(5 * 60, 40 * 60) };
+    out.push({ ...base, offset: rng.int(60, 20 * 60), runSec: base.runSec + HOUR, outcome: "COMPLETED", delivery });
+  }
+  const finished = count - out.length;
+  const slot = (120 * DAY) / Math.max(1, finished);
+  for (let i = 0; i < finished; i++) {
+    const delivery = rng.chance(0.4) ? "DOWNLOAD" : "RESTORE";
+    const base = { pendingSec: rng.int(20, 120), queuedSec: rng.int(30, 600), runSec: rng.int(5 * 60, 40 * 60) };
+    const outcome = rng.chance(0.1) ? "FAILED" : "COMPLETED";
+    const endedAgo = 60 + Math.round(i * slot + rng.next() * slot * 0.9);
+    out.push({ ...base, offset: endedAgo + base.pendingSec + base.queuedSec + base.runSec, outcome, delivery });
+  }
+  return out;
+}
+
 export function generatePhasedJobs(src: PhasedSource, o: PhasedOptions): PhasedRec[] {
   const rng = createRng(o.seed, o.kind, "restores", src.key);
   const end = o.endSec ?? o.startSec;
   const historic = end < o.startSec;
-  const specs: Spec[] = o.showcase && !historic ? showcaseHead() : [];
-  const generic = Math.max(0, o.count - specs.length);
-  const live = o.showcase || historic ? 0 : Math.max(1, Math.round(generic * 0.03));
-  const slot = (120 * DAY) / Math.max(1, generic - live);
-  for (let i = 0; i < generic; i++) {
-    const delivery = rng.chance(0.4) ? "DOWNLOAD" : "RESTORE";
-    const base = { pendingSec: rng.int(20, 120), queuedSec: rng.int(30, 600), runSec: rng.int(5 * 60, 40 * 60) };
-    if (i < live) {
-      specs.push({ ...base, offset: rng.int(60, 20 * 60), runSec: base.runSec + HOUR, outcome: "COMPLETED", delivery });
-      continue;
-    }
-    // Historic failures keep every status present in a migrated cluster's tenant history too.
-    const outcome = rng.chance(historic && i === 1 ? 1 : 0.1) ? "FAILED" : "COMPLETED";
-    specs.push({ ...base, offset: Math.round(DAY + i * slot + rng.next() * slot * 0.9), outcome, delivery });
-  }
+  let specs: Spec[];
+  if (o.showcase || historic) {
+    const head = o.showcase && !historic ? showcaseHead() : [];
+    specs = [...head, ...pinnedHistory(rng, Math.max(0, o.count - head.length), historic)];
+  } else specs = genericHistory(rng, o.count, phasedBusy(o.seed, src.key));
   return specs.map((s) => build(rng, src, o, end, s)).sort((a, b) => b.t0 - a.t0);
 }

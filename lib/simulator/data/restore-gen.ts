@@ -1,6 +1,7 @@
 // Cloud Backup restore jobs of one dedicated cluster, newest first.
 import { createRng, objectId, type Rng } from "../prng";
 import { DAY, HOUR, dailySlot, snapshotIdAt } from "./schedule";
+import { dedicatedActivity } from "./activity";
 import type { Cluster, RestoreDelivery, RestoreRec } from "./types";
 
 export interface GenContext {
@@ -77,30 +78,60 @@ function showcaseHead(rng: Rng): Spec[] {
   ];
 }
 
-export function generateRestoreJobs(c: Cluster, ctx: GenContext, count: number, showcase: boolean): RestoreRec[] {
-  const rng = createRng(ctx.seed, "restores", c.key);
-  const specs: Spec[] = showcase ? showcaseHead(rng) : [];
-  const generic = count - specs.length;
-  const live = showcase ? 0 : Math.max(1, Math.round(generic * 0.03));
-  const slot = (SPAN - DAY) / Math.max(1, generic - live);
-  for (let i = 0; i < generic; i++) {
-    const pickDelivery = rng.next();
-    const delivery: RestoreDelivery =
-      pickDelivery < 0.45 || (pickDelivery >= 0.8 && !c.pitEnabled)
-        ? "automated"
-        : pickDelivery < 0.8
-          ? "download"
-          : "pointInTime";
-    const pit = delivery === "pointInTime" ? (rng.chance(0.5) ? "utc" : "oplog") : undefined;
-    if (i < live) {
-      const offset = rng.int(60, 40 * 60);
-      specs.push({ offset, runSec: offset + runFor(rng, delivery), delivery, outcome: "completed", pit });
-      continue;
-    }
+function pickDelivery(rng: Rng, c: Cluster): Pick<Spec, "delivery" | "pit"> {
+  const roll = rng.next();
+  const delivery: RestoreDelivery =
+    roll < 0.45 || (roll >= 0.8 && !c.pitEnabled) ? "automated" : roll < 0.8 ? "download" : "pointInTime";
+  const pit = delivery === "pointInTime" ? (rng.chance(0.5) ? "utc" : "oplog") : undefined;
+  return { delivery, pit };
+}
+
+// The showcase's history: everything started a day or more before the start time.
+function showcaseHistory(rng: Rng, c: Cluster, count: number): Spec[] {
+  const slot = (SPAN - DAY) / Math.max(1, count);
+  const out: Spec[] = [];
+  for (let i = 0; i < count; i++) {
+    const { delivery, pit } = pickDelivery(rng, c);
     const roll = rng.next();
     const outcome = roll < 0.82 ? "completed" : roll < 0.92 ? "failed" : "cancelled";
-    const offset = Math.round(DAY + (i - live) * slot + rng.next() * slot * 0.9);
-    specs.push({ offset, runSec: runFor(rng, delivery), delivery, outcome, pit });
+    const offset = Math.round(DAY + i * slot + rng.next() * slot * 0.9);
+    out.push({ offset, runSec: runFor(rng, delivery), delivery, outcome, pit });
   }
+  return out;
+}
+
+/**
+ * A generic cluster's history: finish times spread evenly from a minute before the start time back
+ * over the span, so every window (1 h to 7 d) holds finished and failed jobs across the estate, and
+ * nothing is running unless the cluster is one of the few busy ones (activity.ts). A busy cluster runs
+ * one job, sometimes for far longer than usual (4 to 8 hours in), as a stuck job would.
+ */
+function genericHistory(rng: Rng, c: Cluster, count: number, busy: boolean): Spec[] {
+  const out: Spec[] = [];
+  if (busy && count > 0) {
+    const { delivery, pit } = pickDelivery(rng, c);
+    const offset = rng.chance(0.2) ? rng.int(4 * HOUR, 8 * HOUR) : rng.int(60, 40 * 60);
+    out.push({ offset, runSec: offset + runFor(rng, delivery), delivery, outcome: "completed", pit });
+  }
+  const finished = count - out.length;
+  const slot = SPAN / Math.max(1, finished);
+  for (let i = 0; i < finished; i++) {
+    const { delivery, pit } = pickDelivery(rng, c);
+    const roll = rng.next();
+    const outcome = roll < 0.82 ? "completed" : roll < 0.92 ? "failed" : "cancelled";
+    const runSec = runFor(rng, delivery);
+    const endedAgo = 60 + Math.round(i * slot + rng.next() * slot * 0.9);
+    out.push({ offset: endedAgo + runSec, runSec, delivery, outcome, pit });
+  }
+  return out;
+}
+
+export function generateRestoreJobs(c: Cluster, ctx: GenContext, count: number, showcase: boolean): RestoreRec[] {
+  const rng = createRng(ctx.seed, "restores", c.key);
+  let specs: Spec[];
+  if (showcase) {
+    const head = showcaseHead(rng);
+    specs = [...head, ...showcaseHistory(rng, c, count - head.length)];
+  } else specs = genericHistory(rng, c, count, dedicatedActivity(ctx.seed, c.key) === "restore");
   return specs.map((s) => build(rng, c, ctx, s)).sort((a, b) => b.t0 - a.t0);
 }

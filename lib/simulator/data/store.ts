@@ -6,6 +6,8 @@ import { generateExportJobs } from "./export-gen";
 import { generatePhasedJobs } from "./phased-gen";
 import { generateSnapshots } from "./snapshot-gen";
 import { SHOWCASE } from "./showcase";
+import { generateCollectionRestores } from "./collection-restore-gen";
+import type { CollectionRestoreRec } from "./collection-types";
 import type { Cluster, ExportRec, FlexCluster, PhasedRec, Project, RestoreRec, SnapshotRec } from "./types";
 
 export interface Indexed<T extends { id: string }> {
@@ -83,6 +85,18 @@ export class Store {
         count,
         isShowcase,
       );
+    });
+  }
+
+  collectionRestores(project: Project, c: Cluster): Indexed<CollectionRestoreRec> {
+    return this.lazy(`collection-restores|${c.key}`, () => {
+      if (c.tier !== "dedicated" || !c.backupEnabled) return [];
+      const showcase = project.index === 0 && c.name === SHOWCASE.bigRestoreCluster;
+      const targets = project.clusters.filter((x) => x.tier === "dedicated");
+      const count = showcase ? 3 : Math.max(2, Math.round(c.jobsPerKind / 5));
+      const ctx = { seed: this.seed, startSec: this.startSec, targets };
+      // The showcase project keeps its other clusters free of running jobs, so a create there succeeds.
+      return generateCollectionRestores(c, ctx, count, showcase, project.index !== 0);
     });
   }
 

@@ -6,9 +6,9 @@ const oid = (c: string) => c.repeat(24);
 const V2023 = "application/vnd.atlas.2023-01-01+json";
 
 describe("fidelity spec validator", () => {
-  it("lists all 28 operations from the spec with methods, versions and sunsets", () => {
+  it("lists all 37 operations from the spec with methods, versions and sunsets", () => {
     const ops = spec.operations();
-    expect(ops).toHaveLength(28);
+    expect(ops).toHaveLength(37);
     const clusters = spec.operation("listGroupClusters");
     expect(clusters.method).toBe("GET");
     expect(clusters.path).toBe("/api/atlas/v2/groups/{groupId}/clusters");
@@ -148,5 +148,30 @@ describe("fidelity spec validator", () => {
     const body = { exportBucketId: oid("1"), snapshotId: oid("2"), customData: [{ key: "k", value: "v" }] };
     expect(spec.validateRequestBody("createGroupClusterBackupExport", V2023, body)).toEqual([]);
     expect(spec.validateRequestBody("createGroupClusterBackupExport", V2023, { snapshotId: oid("2") })).not.toEqual([]);
+  });
+
+  it("checks the added operations' shapes: events, collection restore jobs, rate limits", () => {
+    const V2023 = "application/vnd.atlas.2023-01-01+json";
+    const V2025 = "application/vnd.atlas.2025-03-12+json";
+    const event = {
+      id: oid("a"),
+      created: "2026-12-01T00:00:00Z",
+      eventTypeName: "CPS_RESTORE_SUCCESSFUL",
+      groupId: oid("b"),
+    };
+    expect(spec.validateResponse("getGroupEvent", 200, V2023, event)).toEqual([]);
+    expect(spec.validateResponse("getGroupEvent", 200, V2023, { ...event, eventTypeName: "NOT_A_TYPE" })).not.toEqual(
+      [],
+    );
+    expect(spec.validateResponse("getGroupEvent", 200, V2023, { ...event, created: undefined })).not.toEqual([]);
+    expect(spec.validateResponse("getGroupEvent", 200, V2023, { ...event, raw: { severity: "LOUD" } })).not.toEqual([]);
+    const job = { id: oid("c"), state: "IN_PROGRESS", restoredDocuments: 1, totalDocuments: 2 };
+    expect(spec.validateResponse("getGroupClusterCollectionRestoreJob", 200, V2025, job)).toEqual([]);
+    expect(
+      spec.validateResponse("getGroupClusterCollectionRestoreJob", 200, V2025, { ...job, state: "DONE" }),
+    ).not.toEqual([]);
+    expect(spec.operation("createGroupClusterCollectionRestoreJob").successStatus).toBe(201);
+    expect(spec.operation("listRateLimits").versions.map((v) => v.version)).toEqual(["2025-03-12"]);
+    expect(spec.validateResponse("getRateLimit", 200, V2025, { scope: "PROJECT" })).not.toEqual([]);
   });
 });

@@ -16,12 +16,16 @@ function clusterFor(h: Harness, op: SpecOperation): string {
   const s = h.fixtures.showcase;
   if (op.path.includes("/backup/tenant/")) return s.sharedM2Cluster;
   if (op.path.includes("/backup/exports")) return s.exportCluster;
+  // The showcase cluster always has collection restores running (one per cluster at a time): create elsewhere.
+  if (op.path.endsWith("/collectionRestoreJobs") && op.method === "POST") return s.exportCluster;
   return s.bigRestoreCluster;
 }
 
 export async function firstId(h: Harness, listPath: string, version: string): Promise<string> {
   const items = results(await h.atlas("GET", listPath, { accept: version }));
-  const id = items.map((item) => item.id ?? item._id).find((v): v is string => typeof v === "string");
+  const id = items
+    .map((item) => item.id ?? item._id ?? item.endpointSetId ?? item.sourceNamespace)
+    .find((v): v is string => typeof v === "string");
   if (!id) throw new Error(`no ids listed at ${listPath}`);
   return id;
 }
@@ -56,6 +60,16 @@ export async function bodyFor(h: Harness, operationId: string): Promise<unknown>
         snapshotId: await snapshotsOf(h, `${base}/clusters/${s.exportCluster}/backup/snapshots`, "2023-01-01"),
         exportBucketId: await firstId(h, `${base}/backup/exportBuckets`, "2024-05-30"),
         customData: [{ key: "ticket", value: "FID-1" }],
+      };
+    case "createGroupClusterCollectionRestoreJob":
+      return {
+        snapshotId: await snapshotsOf(h, `${base}/clusters/${s.exportCluster}/backup/snapshots`, "2023-01-01"),
+        collections: [{ sourceNamespace: "sales.orders", targetNamespace: "sales.orders_fidelity" }],
+        databases: [{ sourceNamespace: "billing" }],
+        indexStrategy: "ALL",
+        writeStrategy: "CREATE_NEW",
+        targetClusterName: s.exportCluster,
+        targetGroupId: s.groupId,
       };
     case "createGroupClusterBackupRestoreJob":
       return {

@@ -43,10 +43,11 @@ export function sendSuccess(
   flags: RenderFlags,
   headers: Record<string, string>,
   isList: boolean,
+  status = 200,
 ): void {
   let out = body;
-  if (flags.envelope) out = isList ? { ...(body as object), status: 200 } : { status: 200, content: body };
-  sendJson(res, 200, out, `application/vnd.atlas.${version}+json;charset=utf-8`, flags.pretty, headers);
+  if (flags.envelope) out = isList ? { ...(body as object), status } : { status, content: body };
+  sendJson(res, status, out, `application/vnd.atlas.${version}+json;charset=utf-8`, flags.pretty, headers);
 }
 
 export function sendNoContent(res: ServerResponse, version: string, headers: Record<string, string>): void {

@@ -108,7 +108,7 @@ function toErrorResponse(
   return new AtlasErrorResponse(400, "INVALID_ATTRIBUTE", `Invalid attribute ${field} specified.`, [field]);
 }
 
-function parseWith<T>(schema: z.ZodType<T>, readOnly: string[], body: unknown): T {
+export function parseWith<T>(schema: z.ZodType<T>, readOnly: string[], body: unknown): T {
   if (body === undefined) throw new AtlasErrorResponse(400, "MALFORMED_JSON", "Received JSON is malformed.");
   if (typeof body !== "object" || body === null || Array.isArray(body))
     throw new AtlasErrorResponse(400, "INVALID_JSON", "Received JSON does not represent a JSON object.");

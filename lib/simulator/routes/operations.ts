@@ -1,5 +1,8 @@
-// Every operation of the in-repo spec (fidelity/atlas-openapi.yaml, 28), in one table.
+// Every operation of the in-repo spec (fidelity/atlas-openapi.yaml, 37), in one table.
+import { collectionRestoreOperations } from "./collection-restores";
+import { eventOperations } from "./events";
 import { exportOperations } from "./exports";
+import { rateLimitOperations } from "./rate-limits";
 import { flexOperations, tenantOperations } from "./flex-tenant";
 import { projectOperations } from "./projects";
 import { restoreOperations } from "./restores";
@@ -11,4 +14,7 @@ export const OPERATIONS: Operation[] = [
   ...exportOperations,
   ...flexOperations,
   ...tenantOperations,
+  ...collectionRestoreOperations,
+  ...eventOperations,
+  ...rateLimitOperations(() => OPERATIONS),
 ];

@@ -4,7 +4,7 @@ import type { Principal } from "../auth/principals";
 import type { Store } from "../data/store";
 import type { Project } from "../data/types";
 import type { ListQuery } from "../pagination";
-import type { EndpointSet } from "../rate-limit/limiter";
+import type { EndpointSet, RateLimiter } from "../rate-limit/limiter";
 import type { RenderContext } from "../render/context";
 import type { ResourceVersion } from "../versioning";
 
@@ -21,11 +21,15 @@ export interface OpContext {
   project: Project | undefined;
   list: ListQuery;
   body: unknown;
+  /** The token buckets (for GET /rateLimits). */
+  limiter: RateLimiter;
   /** Projects the caller may see (for GET /groups). */
   visibleProjects: Project[];
 }
 
-export type OpResult = { kind: "entity"; body: unknown } | { kind: "list"; body: unknown } | { kind: "none" };
+/** `status` 201 for the creates the spec answers with 201 (collection restore jobs); default 200. */
+export type OpResult =
+  { kind: "entity"; body: unknown; status?: 201 } | { kind: "list"; body: unknown } | { kind: "none" };
 
 export interface Operation {
   id: string;
