@@ -81,6 +81,42 @@ export function timelineLanes(
   return { bars, lanes: shown, hidden: lanes.size - shown.length };
 }
 
+const rectOf = (b: TimelineBar, x: (t: number) => number) => ({
+  x: x(b.start),
+  width: Math.max(2, x(b.end) - x(b.start)),
+  status: b.job.status,
+});
+
+/**
+ * A lane's bars as drawn: bars of one status that touch at the picture's resolution become one
+ * rect, so a busy cluster's week is a few dozen elements rather than a thousand.
+ */
+function laneRects(bars: TimelineBar[], laneIndex: Map<string, number>, x: (t: number) => number) {
+  const groups = new Map<string, Array<ReturnType<typeof rectOf> & { lane: number }>>();
+  for (const b of bars) {
+    const lane = laneIndex.get(b.lane ?? "") ?? 0;
+    const key = `${lane}:${b.job.status}`;
+    const list = groups.get(key) ?? [];
+    if (list.length === 0) groups.set(key, list);
+    list.push({ ...rectOf(b, x), lane });
+  }
+  const out: Array<ReturnType<typeof rectOf> & { lane: number }> = [];
+  for (const list of groups.values()) {
+    list.sort((a, b) => a.x - b.x);
+    let current = list[0];
+    for (const r of list.slice(1)) {
+      if (current && r.x <= current.x + current.width + 1) {
+        current.width = Math.max(current.width, r.x + r.width - current.x);
+      } else {
+        if (current) out.push(current);
+        current = r;
+      }
+    }
+    if (current) out.push(current);
+  }
+  return out;
+}
+
 // Memoized: a filter or page change re-renders the jobs panel, and redrawing up to 500 bars (and
 // their table alternative) on every click was most of the main-thread cost of filtering.
 export const Timeline = memo(function Timeline({
@@ -106,7 +142,6 @@ export const Timeline = memo(function Timeline({
   const x = (t: number) => ((Math.min(Math.max(t, from), to) - from) / span) * WIDTH;
   const row = lanes ? LANE_ROW : ROW;
   const laneIndex = new Map(lanes?.map((l, i) => [l.key, i]));
-  const rowOf = (b: TimelineBar, i: number) => (lanes ? (laneIndex.get(b.lane ?? "") ?? 0) : i);
   const rows = lanes ? lanes.length : bars.length;
   const height = Math.max(row, rows * row);
   const maxHeight = lanes ? height : Math.min(384, height);
@@ -170,15 +205,15 @@ export const Timeline = memo(function Timeline({
                 ) : null,
               )
             : null}
-          {bars.map((b, i) => (
+          {(lanes ? laneRects(bars, laneIndex, x) : bars.map((b, i) => ({ ...rectOf(b, x), lane: i }))).map((r, i) => (
             <rect
-              key={`${b.job.kind}:${b.job.id}`}
-              x={x(b.start)}
-              y={rowOf(b, i) * row + (lanes ? 5 : 2)}
-              width={Math.max(2, x(b.end) - x(b.start))}
+              key={i}
+              x={r.x}
+              y={r.lane * row + (lanes ? 5 : 2)}
+              width={r.width}
               height={row - (lanes ? 10 : 4)}
               rx={2}
-              className={BAR[STATUS_TONE[b.job.status]]}
+              className={BAR[STATUS_TONE[r.status]]}
             />
           ))}
         </svg>

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useMemo, useState } from "react";
+import { memo, useDeferredValue, useMemo, useState } from "react";
 import { Timeline, timelineLanes } from "@/components/jobs/timeline";
 import { Button } from "@/components/ui/button";
 import type { NowRow } from "@/lib/now/dto";
@@ -21,10 +21,12 @@ export const NowTimeline = memo(function NowTimeline({
   windowLabel: string;
 }) {
   const [all, setAll] = useState(false);
+  // A filter click paints the list first; the picture of thousands of jobs follows in a render React may interrupt.
+  const deferred = useDeferredValue(rows);
   const lanes = useMemo(
     () =>
       timelineLanes(
-        rows.map((r) => ({
+        deferred.map((r) => ({
           job: r.job,
           lane: { key: `${r.job.groupId}/${r.job.clusterName}`, label: `${r.job.clusterName} · ${r.projectName}` },
         })),
@@ -32,7 +34,7 @@ export const NowTimeline = memo(function NowTimeline({
         to,
         all ? MAX_LANES : FIRST_LANES,
       ),
-    [rows, from, to, all],
+    [deferred, from, to, all],
   );
   return (
     <section aria-labelledby="now-timeline-heading" className="flex flex-col gap-2">
@@ -42,7 +44,9 @@ export const NowTimeline = memo(function NowTimeline({
         </h2>
         {lanes.hidden > 0 || all ? (
           <Button size="sm" aria-expanded={all} onClick={() => setAll((v) => !v)}>
-            {all ? `Show the first ${FIRST_LANES} clusters` : `Show ${lanes.hidden} more clusters`}
+            {all
+              ? `Show the first ${FIRST_LANES} clusters`
+              : `Show ${Math.min(lanes.hidden, MAX_LANES - FIRST_LANES)} more clusters`}
           </Button>
         ) : null}
       </div>
