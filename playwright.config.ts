@@ -47,6 +47,7 @@ const appEnv = {
   BACKWATCH_SIGNIN_MAX_FAILURES_PER_ADDRESS: "12",
   NEXTAUTH_SECRET: env.nextAuthSecret,
   NEXTAUTH_URL: env.appUrl,
+  BACKWATCH_METRICS_TOKEN: env.metricsToken,
   BACKWATCH_OIDC_ISSUER: env.idpUrl,
   BACKWATCH_OIDC_CLIENT_ID: env.oidc.clientId,
   BACKWATCH_OIDC_CLIENT_SECRET: env.oidc.clientSecret,
@@ -173,6 +174,8 @@ export default defineConfig({
         BACKWATCH_REDIS_PREFIX: "{e2e}",
         BACKWATCH_FRESH_BUSY_SECONDS: "60",
         BACKWATCH_FRESH_IDLE_SECONDS: "60",
+        // Metrics off here: e2e/api/metrics.spec.ts checks the 404.
+        BACKWATCH_METRICS_TOKEN: "",
       },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -7,6 +7,7 @@ export NEXT_TELEMETRY_DISABLED=1
 
 bash scripts/ensure-chromium.sh
 bash scripts/ensure-redis.sh
+bash scripts/ensure-prometheus.sh
 
 echo "== prettier"; npx prettier --check . --log-level warn
 echo "== eslint"; npx eslint . --max-warnings=0

@@ -43,6 +43,8 @@ export function runEnv() {
       privateKey: ensure("E2E_ATLAS_PRIVATE_KEY", () => randomUUID()),
     },
     nextAuthSecret: ensure("E2E_NEXTAUTH_SECRET", () => token(32)),
+    /** The main app serves /api/metrics with it; the two Redis instances run without one (metrics off). */
+    metricsToken: ensure("E2E_METRICS_TOKEN", () => token(24)),
     users: {
       operator: { name: "e2e-operator", password: ensure("E2E_OPERATOR_PASSWORD", () => token(18)) },
       viewer: { name: "e2e-viewer", password: ensure("E2E_VIEWER_PASSWORD", () => token(18)) },
@@ -67,6 +69,7 @@ export function secretValues(env: RunEnv): Array<[string, string]> {
     ["ATLAS_CLIENT_SECRET", env.atlas.clientSecret],
     ["ATLAS_PRIVATE_KEY", env.atlas.privateKey],
     ["NEXTAUTH_SECRET", env.nextAuthSecret],
+    ["BACKWATCH_METRICS_TOKEN", env.metricsToken],
     ["operator password", env.users.operator.password],
     ["viewer password", env.users.viewer.password],
     ["lockable user's password", env.users.lockable.password],

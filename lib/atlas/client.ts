@@ -5,7 +5,7 @@ import type { Authenticator } from "./auth/authenticator";
 import { createBearerAuthenticator } from "./auth/bearer-auth";
 import { createDigestAuthenticator } from "./auth/digest-auth";
 import { createTokenCache } from "./auth/token-cache";
-import type { AtlasClientConfig } from "./config";
+import type { AtlasCallEvent, AtlasClientConfig } from "./config";
 import { AtlasError, isAtlasError } from "./errors";
 import { describeFetchFailure } from "./fetch-failure";
 import { acceptHeader, buildUrl, httpError, parseBody, type Query } from "./http";
@@ -52,14 +52,17 @@ export function createAtlasClient(config: AtlasClientConfig): AtlasClient {
   const auth = authenticatorFor(config, fetchImpl);
   const gate = createRateGate();
 
-  async function send(op: AtlasOperation, url: URL, deadline: number, signal: AbortSignal) {
+  async function send(op: AtlasOperation, url: URL, deadline: number, signal: AbortSignal, groupId?: string) {
     const uri = url.pathname + url.search;
     for (let authRetries = 0; ; authRetries++) {
       const sent = await auth.authorization(op.method, uri, deadline);
+      const started = performance.now();
+      let status: AtlasCallEvent["status"] | undefined;
       try {
         const headers: Record<string, string> = { Accept: acceptHeader(op.version) };
         if (sent) headers.Authorization = sent;
         const response = await fetchImpl(url, { method: op.method, headers, signal });
+        status = response.status;
         if (response.status === 401 && authRetries < auth.maxAuthRetries && auth.handleUnauthorized(response, sent)) {
           await response.body?.cancel();
           continue;
@@ -67,8 +70,10 @@ export function createAtlasClient(config: AtlasClientConfig): AtlasClient {
         const receivedAt = new Date();
         return { response, receivedAt, text: await response.text() };
       } catch (error) {
+        const failure = describeFetchFailure(error);
+        status ??= failure.kind;
         throw new AtlasError({
-          ...describeFetchFailure(error),
+          ...failure,
           status: null,
           method: op.method,
           url: url.toString(),
@@ -76,6 +81,8 @@ export function createAtlasClient(config: AtlasClientConfig): AtlasClient {
         });
       } finally {
         auth.settle?.(sent);
+        if (status !== undefined)
+          config.onCall?.({ operation: op.id, status, groupId, durationMs: performance.now() - started });
       }
     }
   }
@@ -113,7 +120,8 @@ export function createAtlasClient(config: AtlasClientConfig): AtlasClient {
           url: href,
         });
       const signals = [AbortSignal.timeout(remaining), ...(options.signal ? [options.signal] : [])];
-      const { response, receivedAt, text } = await send(op, url, deadline, AbortSignal.any(signals));
+      const groupId = (params as Record<string, string>).groupId;
+      const { response, receivedAt, text } = await send(op, url, deadline, AbortSignal.any(signals), groupId);
       if (response.status === 429) {
         const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"));
         gate.close(scope, retryAfterSeconds);

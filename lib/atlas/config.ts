@@ -8,6 +8,17 @@ export type AtlasCredentials =
   | { kind: "service-account"; clientId: string; clientSecret: string }
   | { kind: "api-key"; publicKey: string; privateKey: string };
 
+/** One HTTP exchange with Atlas (each retry and each auth round trip is one), as metrics count it. */
+export interface AtlasCallEvent {
+  /** The operation's id in operations.ts. */
+  operation: string;
+  /** Atlas's HTTP status, or why no answer came. */
+  status: number | "timeout" | "network";
+  /** The project the call was for; undefined outside one (the project list). */
+  groupId?: string;
+  durationMs: number;
+}
+
 export interface AtlasClientConfig {
   /** Atlas origin, e.g. https://cloud.mongodb.com; the API lives under /api/atlas/v2, the token under /api/oauth/token. */
   baseUrl: string;
@@ -20,6 +31,8 @@ export interface AtlasClientConfig {
   fetch?: typeof fetch;
   /** Service accounts: one token for every instance, kept by the composition root. */
   sharedTokens?: SharedTokens;
+  /** Told of every exchange with Atlas, for metrics; it must not throw. */
+  onCall?: (event: AtlasCallEvent) => void;
 }
 
 export interface AtlasServiceConfig {

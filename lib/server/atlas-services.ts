@@ -11,6 +11,8 @@ import type { Freshness } from "@/lib/backups/freshness";
 import { findJob as findEstateJob, readNow as readEstateNow } from "@/lib/backups/now";
 import { resourceFor } from "@/lib/backups/resources";
 import * as backups from "@/lib/backups/service";
+import { readEstateFacts } from "@/lib/metrics/estate-facts";
+import { metrics } from "@/lib/metrics/registry";
 import type {
   ClusterList,
   DownloadLinks,
@@ -101,7 +103,10 @@ function storeOf(env: ServerEnv): { store: Store; health: () => StoreHealth; bud
 function build() {
   const env = serverEnv();
   const { store, health, budget, redis } = storeOf(env);
-  const atlas = createServiceDeps(createAtlasClient(atlasClientConfig(env, store)), atlasServiceConfig(env));
+  const { collector } = metrics();
+  collector.attach({ budget, degraded: () => health().state !== "ok" });
+  const client = createAtlasClient({ ...atlasClientConfig(env, store), onCall: collector.onAtlasCall });
+  const atlas = createServiceDeps(client, atlasServiceConfig(env));
   const readModel = createReadModel({
     store,
     budget,
@@ -113,6 +118,7 @@ function build() {
     failureRetryMs: 5_000,
     maxStaleMs: 30_000,
     retentionSeconds: 24 * 3600,
+    onRefresh: collector.onRefresh,
   });
   const deps: backups.BackupsDeps = { atlas, readModel, freshness: freshnessOf(env), stuck: stuckOf(env) };
   const estate = createEstateSchedule({ deps, store, always: env.BACKWATCH_ESTATE_ALWAYS === "true" });
@@ -153,6 +159,16 @@ export function sharedRedis(): { client: Redis; prefix: string } | undefined {
 export function storeHealth(): { kind: string } & StoreHealth {
   const s = composed();
   return { kind: s.storeKind, ...s.health() };
+}
+
+/** Every series in the Prometheus text format, from the store and this process's counters; never from Atlas. */
+export async function metricsText(): Promise<{ text: string; contentType: string }> {
+  const s = composed();
+  // A scrape is a look at the whole estate: Prometheus keeps every cluster on the schedule.
+  await s.estate.touch();
+  const { registry, estate } = metrics();
+  estate.update(await readEstateFacts(s.deps));
+  return { text: await registry.metrics(), contentType: registry.contentType };
 }
 
 export function listProjects(): Promise<ProjectList> {

@@ -66,6 +66,11 @@ const EnvSchema = z
     BACKWATCH_BUDGET_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
     BACKWATCH_BUDGET_CAPACITY: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     BACKWATCH_BUDGET_REFILL_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(500),
+    // Off (the route answers 404) when unset; too short to resist guessing stops start-up instead.
+    BACKWATCH_METRICS_TOKEN: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.string().min(16, "must be at least 16 characters (e.g. `openssl rand -hex 32`)").optional(),
+    ),
     /** Atlas reads the collector makes at once (per instance); the per-project budget bounds their number. */
     BACKWATCH_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
     /** Keep every cluster fresh even when nobody has looked at Now lately (for alerting). */

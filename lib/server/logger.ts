@@ -25,6 +25,7 @@ const REDACT = [
   "NEXTAUTH_SECRET",
   "BACKWATCH_USERS",
   "BACKWATCH_OIDC_CLIENT_SECRET",
+  "BACKWATCH_METRICS_TOKEN",
 ];
 
 let instance: pino.Logger | undefined;

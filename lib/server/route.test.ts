@@ -110,4 +110,47 @@ describe("route", () => {
     expect(state.lines[0]).toMatchObject({ method: "GET", path: "/api/session", status: 200, user: "ann" });
     expect(JSON.stringify(state.lines)).not.toContain("abc");
   });
+
+  describe("a bearer route (metrics)", () => {
+    const TOKEN = "t".repeat(24);
+    const text = () => new Response("up 1\n", { headers: { "Content-Type": "text/plain" } });
+    const send = (handler: ReturnType<typeof route>, authorization?: string) =>
+      handler(new Request("http://localhost/api/metrics", authorization ? { headers: { authorization } } : {}), {
+        params: Promise.resolve({}),
+      });
+
+    it("answers its own response with the right token, needing no session", async () => {
+      state.session = null;
+      const res = await send(route({ bearer: () => TOKEN }, text), `Bearer ${TOKEN}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("text/plain");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(await res.text()).toBe("up 1\n");
+    });
+
+    it.each([
+      ["no header", undefined],
+      ["another scheme", `Basic ${TOKEN}`],
+      ["a wrong token of the same length", `Bearer ${"u".repeat(24)}`],
+      ["a prefix of the token", `Bearer ${TOKEN.slice(0, 12)}`],
+      ["the token and more", `Bearer ${TOKEN}x`],
+      ["an empty token", "Bearer "],
+    ])("answers 401 in the envelope with a challenge to %s, before the handler runs", async (_, header) => {
+      const handler = vi.fn(text);
+      const res = await send(route({ bearer: () => TOKEN }, handler), header);
+      expect(res.status).toBe(401);
+      expect(res.headers.get("www-authenticate")).toMatch(/^Bearer /);
+      expect(ErrorEnvelopeSchema.parse(await res.json()).error.code).toBe("UNAUTHENTICATED");
+      expect(handler).not.toHaveBeenCalled();
+      expect(JSON.stringify(state.lines)).not.toContain(TOKEN);
+    });
+
+    it("does not exist (404) while no token is configured, whatever is sent", async () => {
+      const handler = vi.fn(text);
+      const res = await send(route({ bearer: () => undefined }, handler), `Bearer ${TOKEN}`);
+      expect(res.status).toBe(404);
+      expect(ErrorEnvelopeSchema.parse(await res.json()).error.code).toBe("NOT_FOUND");
+      expect(handler).not.toHaveBeenCalled();
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { getSession, type Role, type Session } from "@/lib/server/auth/session";
+import { bearerMatches } from "@/lib/server/bearer";
 import { ApiError, issuesOf, toErrorEnvelope } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
 
@@ -15,6 +16,11 @@ type Options<P extends z.ZodType, Q extends z.ZodType> = {
   role?: Role;
   /** false only for health: every other route needs a session. */
   auth?: boolean;
+  /**
+   * Instead of a session, a caller presents this token (`Authorization: Bearer ...`); while it is
+   * unset the route does not exist (404). Checked before anything else, so a wrong one costs nothing.
+   */
+  bearer?: () => string | undefined;
 };
 
 type Input<P extends z.ZodType, Q extends z.ZodType> = {
@@ -38,6 +44,12 @@ function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new ApiError("BAD_REQUEST", `Invalid ${where}`, issuesOf(parsed.error, where));
   return parsed.data;
+}
+
+function checkBearer(token: string | undefined, request: Request): void {
+  if (token === undefined) throw new ApiError("NOT_FOUND", "Not found");
+  if (!bearerMatches(request.headers.get("authorization"), token))
+    throw new ApiError("UNAUTHENTICATED", "A valid bearer token is required");
 }
 
 async function authorize(auth: boolean, role: Role | undefined): Promise<Session | null> {
@@ -64,11 +76,18 @@ export function route<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
     let user: string | undefined;
     let failure: string | undefined;
     try {
-      const session = await authorize(options.auth ?? true, options.role);
+      if (options.bearer) checkBearer(options.bearer(), request);
+      const session = await authorize(!options.bearer && (options.auth ?? true), options.role);
       user = session?.user.name;
       const params = parse(options.params, await context.params, "params");
       const query = parse(options.query, queryObject(url), "query");
       const body = await handler({ params, query, session });
+      // A handler that answers something other than JSON (the metrics text) builds its own response.
+      if (body instanceof Response) {
+        status = body.status;
+        for (const [name, value] of Object.entries(NO_STORE)) body.headers.set(name, value);
+        return body;
+      }
       status = 200;
       return Response.json(body, { status, headers: NO_STORE });
     } catch (error) {
@@ -81,7 +100,9 @@ export function route<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
           { err: { name: (error as Error)?.name, message: (error as Error)?.message } },
           "unhandled error",
         );
-      return Response.json(mapped.body, { status, headers: { ...NO_STORE, ...mapped.headers } });
+      const challenge: Record<string, string> =
+        options.bearer && status === 401 ? { "WWW-Authenticate": 'Bearer realm="backwatch"' } : {};
+      return Response.json(mapped.body, { status, headers: { ...NO_STORE, ...mapped.headers, ...challenge } });
     } finally {
       const durationMs = Math.round(performance.now() - started);
       logger().info({ method: request.method, path: url.pathname, status, durationMs, user, failure }, "request");

@@ -144,6 +144,21 @@ describe("checkServerConfig", () => {
   ])("names %s when it is %j", async (name, value) => {
     expect(await check({ ...PRODUCTION, [name]: value })).toThrow(new RegExp(`${name}:`));
   });
+  it("names BACKWATCH_METRICS_TOKEN when it is too short to resist guessing, without its value", async () => {
+    const run = await check({ ...PRODUCTION, BACKWATCH_METRICS_TOKEN: "short-tok" });
+    expect(run).toThrow(/BACKWATCH_METRICS_TOKEN: must be at least 16/);
+    expect(run).not.toThrow(/short-tok/);
+  });
+  it("takes an empty BACKWATCH_METRICS_TOKEN as unset (metrics off) and a long one as is", async () => {
+    for (const [value, expected] of [
+      ["", undefined],
+      ["m".repeat(16), "m".repeat(16)],
+    ] as const) {
+      await load({ ...PRODUCTION, BACKWATCH_METRICS_TOKEN: value });
+      const { serverEnv } = await import("@/lib/server/env");
+      expect(serverEnv().BACKWATCH_METRICS_TOKEN).toBe(expected);
+    }
+  });
   it("accepts redis:// and rediss:// URLs, and an empty REDIS_URL as unset", async () => {
     for (const url of ["redis://127.0.0.1:6379", "rediss://user:pw@cache.example:6380/1", ""])
       expect(await check({ ...PRODUCTION, REDIS_URL: url })).not.toThrow();

@@ -59,6 +59,8 @@ export interface ReadModelConfig {
   failureRetryMs: number;
   /** Kept this long after the last good read, so a cold start after an outage still has something. */
   retentionSeconds: number;
+  /** Told when a refresh this instance ran has ended (not one it left to the lease's holder), for metrics. */
+  onRefresh?(info: { key: string; scope?: string; durationMs: number; error?: unknown }): void;
 }
 
 export const DUE = "due";
@@ -134,9 +136,9 @@ export function createReadModel(config: ReadModelConfig) {
   }
 
   /** One refresh across all instances (the lease), within the project's budget and Atlas's Retry-After. */
-  async function refresh<T>(res: Resource<T>, previous: Entry<T> | null): Promise<{ error?: unknown }> {
+  async function refresh<T>(res: Resource<T>, previous: Entry<T> | null): Promise<{ error?: unknown; held?: true }> {
     const lease = `lease:${res.key}`;
-    if (!(await store.acquire(lease, owner, config.leaseMs))) return {};
+    if (!(await store.acquire(lease, owner, config.leaseMs))) return { held: true };
     try {
       const at = now();
       const keep = { shape: res.shape, fetchedAt: previous?.fetchedAt, value: previous?.value };
@@ -205,7 +207,14 @@ export function createReadModel(config: ReadModelConfig) {
   function refreshOnce<T>(res: Resource<T>, previous: Entry<T> | null): Promise<{ error?: unknown }> {
     const running = inflight.get(res.key) as Promise<{ error?: unknown }> | undefined;
     if (running) return running;
-    const promise = refresh(res, previous).finally(() => inflight.delete(res.key));
+    const started = now();
+    const promise = refresh(res, previous)
+      .then((r) => {
+        if (!r.held)
+          config.onRefresh?.({ key: res.key, scope: res.scope, durationMs: now() - started, error: r.error });
+        return r;
+      })
+      .finally(() => inflight.delete(res.key));
     inflight.set(res.key, promise as Promise<never>);
     return promise;
   }
