@@ -127,7 +127,11 @@ export const EstateCounts = memo(function EstateCounts({
                 </th>
                 {statuses.map((s) => (
                   <th key={s} scope="col" className="px-0.5 py-1 text-right font-medium sm:px-1">
-                    <span className={cn("inline-block size-2 rounded-full align-middle", DOT[STATUS_TONE[s]])} /> {s}
+                    <span
+                      aria-hidden="true"
+                      className={cn("inline-block size-2 rounded-full align-middle", DOT[STATUS_TONE[s]])}
+                    />{" "}
+                    {s}
                   </th>
                 ))}
               </tr>
