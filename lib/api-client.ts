@@ -2,11 +2,13 @@
 // failure becomes an ApiError carrying the envelope so the UI can show Atlas's errorCode and detail.
 import type { z } from "zod";
 import type { ErrorEnvelope, JobKind, JobListQuery } from "@/lib/jobs/dto";
+import { nowSearch, type NowScope } from "@/lib/view-state/now-parsers";
 
 // The schemas (and zod, ~33 kB gzipped) are not part of the page's first load: server-prefetched
 // data is already in the page. They load after the load event, when the browser is idle
 // (preloadSchemas), so the first filter or page click does not wait to fetch and instantiate them.
-const schemas = () => import("@/lib/jobs/dto");
+const schemas = () =>
+  Promise.all([import("@/lib/jobs/dto"), import("@/lib/now/dto")]).then(([jobs, now]) => ({ ...jobs, ...now }));
 
 /** Loads the response schemas once the page has loaded and the browser is idle; returns a cancel. */
 export function preloadSchemas(): () => void {
@@ -29,7 +31,13 @@ export function preloadSchemas(): () => void {
 }
 type Schemas = Awaited<ReturnType<typeof schemas>>;
 type SchemaName =
-  "ProjectListSchema" | "ClusterListSchema" | "JobListSchema" | "JobDetailSchema" | "DownloadLinksSchema";
+  | "ProjectListSchema"
+  | "ClusterListSchema"
+  | "JobListSchema"
+  | "JobDetailSchema"
+  | "DownloadLinksSchema"
+  | "NowResponseSchema"
+  | "FindResponseSchema";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -122,4 +130,8 @@ export const api = {
     getJson(`${jobsPath(scope)}/${enc(id)}`, "JobDetailSchema", signal),
   downloadLinks: (scope: JobScope, id: string) =>
     getJson(`${jobsPath(scope)}/${enc(id)}/download`, "DownloadLinksSchema"),
+  now: (scope: NowScope, signal?: AbortSignal) => getJson(`/api/now?${nowSearch(scope)}`, "NowResponseSchema", signal),
+  /** Where in the estate a job id is; a 404 ApiError when no cluster has it. */
+  findJob: (id: string, signal?: AbortSignal) =>
+    getJson(`/api/now/find?${new URLSearchParams({ id })}`, "FindResponseSchema", signal),
 };

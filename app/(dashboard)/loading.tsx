@@ -1,5 +1,6 @@
-import { CardGridSkeleton } from "@/components/layout/skeletons";
+import { NowSkeleton } from "@/components/layout/skeletons";
 
+// The dashboard's own page is Now; every other segment has its own loading.tsx.
 export default function Loading() {
-  return <CardGridSkeleton label="Loading" />;
+  return <NowSkeleton />;
 }

@@ -1,11 +1,12 @@
 import { createColumnHelper, type CellContext, type ColumnDef, type RowData } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/ui/badge";
-import type { ExportJob, Job, JobKind } from "@/lib/jobs/dto";
+import type { ExportJob, Job, JobKind, Stuck } from "@/lib/jobs/dto";
 import { ExportProgress } from "./export-progress";
 import { formatDuration, formatUtcShort } from "./format";
 import { targetCell, unbrokenDate } from "./job-cells";
 import { restorePoint, restoreTarget } from "./job-fields";
+import { StuckFlag } from "./stuck-flag";
 
 declare module "@tanstack/react-table" {
   // TanStack's documented way to type column meta; the type parameters are part of its signature.
@@ -21,6 +22,8 @@ declare module "@tanstack/react-table" {
 export interface ColumnContext {
   onOpen: (id: string) => void;
   etas: Map<string, number | null>;
+  /** Running jobs of the page that are stuck, by id (JobList.stuck). */
+  stuck?: Record<string, Stuck>;
 }
 
 // TanStack's documented escape hatch: columns of different value types in one array.
@@ -46,17 +49,27 @@ function idColumn(ctx: ColumnContext) {
   });
 }
 
-const status = col.accessor("status", {
-  header: "Status",
-  // The badge, then Atlas's own state word beneath it, in the cell's small muted text.
-  cell: (info) => (
-    <>
-      <StatusBadge status={info.getValue()} stacked />
-      {info.row.original.rawState}
-    </>
-  ),
-  meta: { cellClass: "text-xs text-zinc-700 dark:text-zinc-300", track: { min: 7 } },
-});
+function statusColumn(ctx: ColumnContext) {
+  return col.accessor("status", {
+    header: "Status",
+    // The badge, then Atlas's own state word beneath it, in the cell's small muted text, then the stuck flag.
+    cell: (info) => {
+      const stuck = ctx.stuck?.[info.row.original.id];
+      return (
+        <>
+          <StatusBadge status={info.getValue()} stacked />
+          {info.row.original.rawState}
+          {stuck ? (
+            <span className="mt-1 block">
+              <StuckFlag stuck={stuck} />
+            </span>
+          ) : null}
+        </>
+      );
+    },
+    meta: { cellClass: "text-xs text-zinc-700 dark:text-zinc-300", track: { min: 7 } },
+  });
+}
 // Times are "2026-11-23 03:42:13": the track fits the date, so the time wraps beneath it.
 const TIME = { track: { min: 7.5 } };
 const delivery = col.accessor((j) => j.deliveryType ?? "—", {
@@ -146,7 +159,7 @@ function exportColumns(ctx: ColumnContext): JobColumn[] {
 }
 
 export function columnsFor(kind: JobKind, ctx: ColumnContext): JobColumn[] {
-  const common = [idColumn(ctx), status] as JobColumn[];
+  const common = [idColumn(ctx), statusColumn(ctx)] as JobColumn[];
   const times = [started, finished, duration] as JobColumn[];
   if (kind === "export") return [...common, ...exportColumns(ctx), ...times];
   return [...common, delivery, point, target, ...times, expires] as JobColumn[];

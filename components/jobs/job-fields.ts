@@ -80,7 +80,11 @@ function csvCell(value: string): string {
 }
 
 export function jobsToCsv(jobs: Job[]): string {
-  const rows = jobs.map(flattenJob);
+  return rowsToCsv(jobs.map(flattenJob));
+}
+
+/** Flat rows as CSV: the union of their fields as columns, in first-seen order. */
+export function rowsToCsv(rows: Array<Record<string, string>>): string {
   const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const lines = [headers.map(csvCell).join(","), ...rows.map((r) => headers.map((h) => csvCell(r[h] ?? "")).join(","))];
   return `${lines.join("\r\n")}\r\n`;

@@ -4,7 +4,7 @@ import { flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-tabl
 import { memo, useMemo } from "react";
 import { focusRing } from "@/components/ui/button";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
-import type { Job, JobKind } from "@/lib/jobs/dto";
+import type { Job, JobKind, Stuck } from "@/lib/jobs/dto";
 import { columnsFor } from "./job-columns";
 
 type SortField = "startedAt" | "finishedAt";
@@ -16,6 +16,7 @@ interface JobTableProps {
   sort: SortField;
   dir: "asc" | "desc";
   etas: Map<string, number | null>;
+  stuck: Record<string, Stuck> | undefined;
   onOpen: (id: string) => void;
   onSort: (field: SortField, dir: "asc" | "desc") => void;
 }
@@ -40,10 +41,11 @@ const JobTableBody = memo(function JobTableBody({
   sort,
   dir,
   etas,
+  stuck,
   onOpen,
   onSort,
 }: JobTableProps) {
-  const columns = useMemo(() => columnsFor(kind, { onOpen, etas }), [kind, onOpen, etas]);
+  const columns = useMemo(() => columnsFor(kind, { onOpen, etas, stuck }), [kind, onOpen, etas, stuck]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions by design.
   const table = useReactTable({
     data: jobs,

@@ -7,6 +7,14 @@ export const JOB_KIND_LABEL: Record<JobKind, string> = {
   "flex-restore": "Flex restore jobs",
 };
 
+/** One job of the kind, for a row that names its kind (the Now page mixes them). */
+export const JOB_KIND_ONE: Record<JobKind, string> = {
+  restore: "Restore",
+  export: "Snapshot export",
+  "tenant-restore": "Tenant restore",
+  "flex-restore": "Flex restore",
+};
+
 export const TIER_LABEL: Record<ClusterTier, string> = {
   dedicated: "Dedicated",
   shared: "Shared",

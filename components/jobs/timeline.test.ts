@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { timelineBars } from "./timeline";
+import { timelineBars, timelineLanes } from "./timeline";
 import { fakeJob as job } from "@/lib/testing/job-fixture";
 
 const from = Date.parse("2026-01-01T00:00:00Z");
@@ -30,5 +30,34 @@ describe("timelineBars", () => {
       to,
     );
     expect(bars.map((b) => b.job.id.slice(-1))).toEqual(["4", "1"]);
+  });
+});
+
+describe("timelineLanes", () => {
+  const a = { key: "g/a", label: "a" };
+  const b = { key: "g/b", label: "b" };
+  const items = [
+    { job: job("1", "completed", "2026-01-01T01:00:00Z", "2026-01-01T02:00:00Z"), lane: a },
+    { job: job("2", "failed", "2026-01-01T05:00:00Z", "2026-01-01T05:30:00Z"), lane: b },
+    { job: job("3", "running", "2026-01-01T03:00:00Z"), lane: a },
+    { job: job("4", "completed", "2025-12-01T03:00:00Z", "2025-12-01T04:00:00Z"), lane: { key: "g/c", label: "c" } },
+  ];
+
+  it("gives each cluster with a job in the window one lane, newest start first, with every bar of it", () => {
+    const { lanes, bars, hidden } = timelineLanes(items, from, to);
+    expect(lanes).toEqual([b, a]);
+    expect(bars.map((bar) => [bar.job.id.slice(-1), bar.lane])).toEqual([
+      ["2", "g/b"],
+      ["3", "g/a"],
+      ["1", "g/a"],
+    ]);
+    expect(hidden).toBe(0);
+  });
+
+  it("caps the lanes and says how many it left out", () => {
+    const { lanes, bars, hidden } = timelineLanes(items, from, to, 1);
+    expect(lanes).toEqual([b]);
+    expect(bars).toHaveLength(1);
+    expect(hidden).toBe(1);
   });
 });

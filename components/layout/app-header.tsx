@@ -8,9 +8,19 @@ export function AppHeader({ viewer, theme }: { viewer: Viewer; theme: Theme }) {
   return (
     <header className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-2">
-        <Link href="/projects" className={`rounded text-lg font-semibold ${focusRing}`}>
-          Backwatch
-        </Link>
+        <div className="flex flex-wrap items-center gap-4">
+          <Link href="/" className={`rounded text-lg font-semibold ${focusRing}`}>
+            Backwatch
+          </Link>
+          <nav aria-label="Main" className="flex gap-3 text-sm">
+            <Link href="/" className={`rounded underline-offset-2 hover:underline ${focusRing}`}>
+              Now
+            </Link>
+            <Link href="/projects" className={`rounded underline-offset-2 hover:underline ${focusRing}`}>
+              Projects
+            </Link>
+          </nav>
+        </div>
         <div className="flex flex-wrap items-center gap-4 text-sm">
           <ThemeSelect initial={theme} />
           <span className="text-zinc-700 dark:text-zinc-300">

@@ -45,3 +45,28 @@ export function ClusterSkeleton() {
     </div>
   );
 }
+
+export function NowSkeleton() {
+  return (
+    <div role="status" aria-label="Loading Now" className="flex flex-col gap-4">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="flex flex-col gap-2">
+          <div className="flex flex-wrap gap-2">
+            {Array.from({ length: 4 }, (_, i) => (
+              <Skeleton key={i} className="h-16 min-w-32 flex-1" />
+            ))}
+          </div>
+          <Skeleton className="h-28 w-full" />
+        </div>
+        <Skeleton className="h-48 w-full" />
+      </div>
+      <Skeleton className="h-12 w-full" />
+      <Skeleton className="h-40 w-full" />
+      <div className="flex flex-col gap-1">
+        {Array.from({ length: 8 }, (_, i) => (
+          <Skeleton key={i} className="h-16 w-full" />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,6 +1,7 @@
-import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, type QueryClient } from "@tanstack/react-query";
 import { api, type JobScope } from "@/lib/api-client";
-import type { JobListQuery } from "@/lib/jobs/dto";
+import type { Job, JobListQuery } from "@/lib/jobs/dto";
+import { MAX_PAGE_SIZE } from "@/lib/view-state/contract-constants";
 
 // Scope first, then params: invalidating lists() or scope(...) reaches every page of every filter.
 export const jobKeys = {
@@ -26,3 +27,24 @@ export const jobDetailOptions = (scope: JobScope, id: string, refreshSeconds = 0
     queryFn: ({ signal }) => api.job(scope, id, signal),
     refetchInterval: refreshSeconds > 0 ? refreshSeconds * 1000 : false,
   });
+
+/**
+ * Every job of a filtered list, all pages of it, for downloading the whole view rather than the page
+ * on screen. Pages read at different moments may straddle a refresh of the store (a job moves to
+ * another page): then the pages are read once more, and kept only if they agree.
+ */
+export async function fetchWholeList(client: QueryClient, scope: JobScope, query: JobListQuery): Promise<Job[]> {
+  const readAll = async (staleTime: number) => {
+    const page = (n: number) =>
+      client.fetchQuery({ ...jobListOptions(scope, { ...query, page: n, pageSize: MAX_PAGE_SIZE }), staleTime });
+    const first = await page(1);
+    const rest = await Promise.all(
+      Array.from({ length: Math.ceil(first.totalCount / MAX_PAGE_SIZE) - 1 }, (_, i) => page(i + 2)),
+    );
+    return [first, ...rest];
+  };
+  let pages = await readAll(10_000);
+  if (new Set(pages.map((p) => p.fetchedAt)).size > 1) pages = await readAll(0);
+  const seen = new Set<string>();
+  return pages.flatMap((p) => p.items).filter((job) => !seen.has(job.id) && Boolean(seen.add(job.id)));
+}

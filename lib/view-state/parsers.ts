@@ -51,3 +51,12 @@ export const searchParsers = { q: parseAsString.withDefault("") };
 export const loadClusterView = createLoader(clusterViewParsers);
 export const loadSearch = createLoader(searchParsers);
 export const serializeClusterView = createSerializer(clusterViewParsers, { clearOnDefault: true });
+
+/** A cluster page's link, with its view (a tab, a job open): where every Now row and a found id lead. */
+export function clusterHref(
+  groupId: string,
+  clusterName: string,
+  view: Parameters<typeof serializeClusterView>[1] = {},
+): string {
+  return serializeClusterView(`/projects/${groupId}/clusters/${encodeURIComponent(clusterName)}`, view);
+}

@@ -19,6 +19,8 @@ test.describe("signed out, no page renders data, whatever the request says it is
   for (const headers of PREFETCH_HEADERS) {
     test(`headers ${JSON.stringify(headers)}`, async ({ anon, sim, fx }) => {
       const paths = [
+        "/",
+        "/?window=1h&section=attention&stuck=true",
         "/projects",
         `/projects/${fx.showcase.groupId}`,
         `/projects/${fx.showcase.groupId}/clusters/${fx.showcase.bigRestoreCluster}`,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { useQueryStates } from "nuqs";
 import { useCallback, useMemo } from "react";
 import { CopyButton } from "@/components/jobs/copy-button";
@@ -8,6 +8,7 @@ import { DeprecationNotice } from "@/components/jobs/deprecation-notice";
 import { DownloadView } from "@/components/jobs/download-view";
 import { ErrorNotice } from "@/components/jobs/error-notice";
 import { JobDetailPanel } from "@/components/jobs/job-detail-panel";
+import { jobsToCsv } from "@/components/jobs/job-fields";
 import { JobTable } from "@/components/jobs/job-table";
 import { JOB_KIND_LABEL } from "@/components/jobs/labels";
 import { Pagination } from "@/components/jobs/pagination";
@@ -17,7 +18,7 @@ import { useExportEtas } from "@/components/jobs/use-export-eta";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { JobScope } from "@/lib/api-client";
 import type { JobStatus } from "@/lib/jobs/dto";
-import { jobListOptions } from "@/lib/query/jobs";
+import { fetchWholeList, jobListOptions } from "@/lib/query/jobs";
 import type { clusterViewParsers } from "@/lib/view-state/parsers";
 import { listQueryFromView } from "./list-query";
 import { TimelineSection } from "./timeline-section";
@@ -65,6 +66,8 @@ export function JobsPanel({
   );
   const onWindow = useCallback((window: ViewState[0]["window"]) => void setView({ window }), [setView]);
   const onClose = useCallback(() => void setView({ job: null }), [setView]);
+  const queryClient = useQueryClient();
+  const loadWholeList = useCallback(() => fetchWholeList(queryClient, scope, query), [queryClient, scope, query]);
   const kindLabel = JOB_KIND_LABEL[scope.kind].toLowerCase();
   const searched = `${kindLabel} of ${scope.clusterName}${query.status.length ? ` with status ${query.status.join(" or ")}` : ""}`;
   const flexHref = hasFlex ? `?tab=flex-restore` : null;
@@ -85,7 +88,12 @@ export function JobsPanel({
         />
         <div className="flex flex-wrap gap-2">
           <CopyButton label="Copy link" doneLabel="Link copied" />
-          <DownloadView jobs={data?.items ?? []} basename={`${scope.clusterName}-${scope.kind}-page-${query.page}`} />
+          <DownloadView
+            count={data?.totalCount ?? 0}
+            basename={`${scope.clusterName}-${scope.kind}${query.status.length ? `-${query.status.join("-")}` : ""}`}
+            load={loadWholeList}
+            toCsv={jobsToCsv}
+          />
         </div>
       </div>
       {list.isError ? (
@@ -117,6 +125,7 @@ export function JobsPanel({
           dir={query.dir}
           busy={list.isPlaceholderData}
           etas={etas}
+          stuck={data.stuck}
           onOpen={openJob}
           onSort={onSort}
         />
