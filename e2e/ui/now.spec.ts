@@ -127,7 +127,8 @@ test("filter to stuck: every row shown is flagged, with the reason in words", as
   const running = section(page, "Running");
   const rows = running.getByRole("listitem");
   await expect(rows.first()).toBeVisible();
-  for (const text of await rows.allTextContents()) expect(text).toMatch(/Stuck(no progress for \d|running \d)/);
+  for (const text of await rows.allTextContents())
+    expect(text).toMatch(/Stuck(no progress for \d|(running|queued) \d)/);
   // A stuck job needs attention too: it is listed there as well, and the filter chip can be removed.
   await expect(section(page, "Needs attention").getByRole("listitem").first()).toContainText("Stuck");
   await page.getByRole("button", { name: "Remove filter stuck" }).click();
@@ -139,7 +140,7 @@ test("filter to stuck: every row shown is flagged, with the reason in words", as
   const kindTab = `tab=${job.kind}&status=${job.status}&pageSize=100&sort=startedAt&dir=asc`;
   await page.goto(`/projects/${job.groupId}/clusters/${job.clusterName}?${kindTab}`);
   const row = page.getByRole("row").filter({ has: page.getByRole("button", { name: job.id }) });
-  await expect(row).toContainText(/Stuck\s*(no progress for \d|running \d)/);
+  await expect(row).toContainText(/Stuck\s*(no progress for \d|(running|queued) \d)/);
 });
 
 test("find a job by id: a pasted id opens it; junk and unknown ids get a sentence, not an error page", async ({

@@ -13,6 +13,7 @@ import {
   type NowRow,
   type NowSection,
 } from "@/lib/now/dto";
+import { filterNowRows, inNowSection } from "@/lib/now/filter-rows";
 import type { Entry, Failure } from "@/lib/store/entry";
 import { ApiError } from "@/lib/server/errors";
 import type { JobsDigest } from "./digest";
@@ -32,10 +33,6 @@ function sectionOf(job: Job, from: number): NowSection | null {
   if (endOf(job) < from) return null;
   return job.status === "completed" ? "finished" : "attention";
 }
-
-/** Stuck jobs need attention whatever their section: the attention filter and count include them. */
-export const inSection = (row: Pick<NowRow, "section" | "stuck">, section: NowSection) =>
-  row.section === section || (section === "attention" && row.stuck !== undefined);
 
 /** A running job's duration as of now (the stored one is as of the read); an export's ETA from its rate so far. */
 function live(job: Job, fetchedAt: number, now: number): { job: Job; eta: string | null } {
@@ -88,12 +85,8 @@ function compare(sort: NowQuery["sort"]): (a: NowRow, b: NowRow) => number {
   }
 }
 
-function matches(row: NowRow, q: NowQuery): boolean {
-  if (q.kind.length && !q.kind.includes(row.job.kind)) return false;
-  if (q.status.length && !q.status.includes(row.job.status)) return false;
-  if (q.section.length && !q.section.some((s) => inSection(row, s))) return false;
-  if (q.stuck === "true" && !row.stuck) return false;
-  if (q.stuck === "false" && row.stuck) return false;
+/** The filters the route applies beyond the page's own (kind, status, section and stuck: filterNowRows). */
+function inScope(row: NowRow, q: NowQuery): boolean {
   if (q.project.length && !q.project.includes(row.job.groupId)) return false;
   if (q.q) {
     const needle = q.q.toLowerCase();
@@ -190,7 +183,7 @@ export async function readNow(deps: BackupsDeps, query: NowQuery, now: number = 
   let stuck = 0;
   for (const row of all) {
     byKind[row.job.kind][row.job.status] += 1;
-    for (const s of ["running", "attention", "finished"] as const) if (inSection(row, s)) bySection[s] += 1;
+    for (const s of ["running", "attention", "finished"] as const) if (inNowSection(row, s)) bySection[s] += 1;
     if (row.stuck) stuck += 1;
   }
 
@@ -211,7 +204,10 @@ export async function readNow(deps: BackupsDeps, query: NowQuery, now: number = 
     generatedAt: iso(now),
     window: { key: query.window, from: iso(from) },
     counts: { byKind, bySection, stuck, total: all.length },
-    rows: all.filter((r) => matches(r, query)).sort(compare(query.sort)),
+    rows: filterNowRows(
+      all.filter((r) => inScope(r, query)),
+      query,
+    ).sort(compare(query.sort)),
     coverage,
   };
 }

@@ -45,6 +45,13 @@ describe("stuck jobs", () => {
     expect(stuckOf(fine, { usualMs: 30 * MIN, progressSince: undefined }, NOW, DEFAULT_STUCK)).toBeUndefined();
   });
 
+  it("says queued, not running, of a job Atlas has not started", () => {
+    const j = job({ kind: "export", status: "queued", startedAt: new Date(NOW - 93 * MIN).toISOString() });
+    expect(stuckOf(j, { usualMs: 30 * MIN, progressSince: undefined }, NOW, DEFAULT_STUCK)?.message).toBe(
+      "queued 3.1x its usual time",
+    );
+  });
+
   it("never flags before the floor, however short the history", () => {
     const j = job({ kind: "restore", startedAt: new Date(NOW - 25 * MIN).toISOString() });
     expect(stuckOf(j, { usualMs: 2 * MIN, progressSince: undefined }, NOW, DEFAULT_STUCK)).toBeUndefined();

@@ -62,13 +62,15 @@ export function stuckOf(job: Job, ctx: StuckContext, now: number, settings: Stuc
       : settings.fallbackMs[job.kind],
   );
   if (elapsed <= limitMs) return undefined;
+  // A job Atlas still has queued has not started its work: say so rather than "running".
+  const verb = job.status === "queued" ? "queued" : "running";
   if (ctx.usualMs !== undefined && ctx.usualMs > 0) {
     const ratio = Math.round((elapsed / ctx.usualMs) * 10) / 10;
-    return { reason: "overdue", message: `running ${ratio.toFixed(1)}x its usual time`, limitMs, ratio };
+    return { reason: "overdue", message: `${verb} ${ratio.toFixed(1)}x its usual time`, limitMs, ratio };
   }
   return {
     reason: "overdue",
-    message: `running ${spanInWords(elapsed)}, past the ${spanInWords(limitMs)} allowed with no history here`,
+    message: `${verb} ${spanInWords(elapsed)}, past the ${spanInWords(limitMs)} allowed with no history here`,
     limitMs,
   };
 }
