@@ -52,9 +52,14 @@ test("after the sunset, a tenant restore's detail and download answer 410 RETIRE
   const jobs: Array<{ path: string; id: string }> = [];
   for (const cluster of [fx.showcase.sharedM2Cluster, fx.showcase.sharedM5MigratedCluster]) {
     const path = listPath("tenant-restore", fx.showcase.groupId, cluster);
-    const list = JobListSchema.parse(await (await operator.get(`${path}?pageSize=500`)).json());
-    const withUrl = list.items.find((j) => j.hasDownloadUrl);
-    expect(withUrl, `${cluster} has a tenant restore with a download URL`).toBeDefined();
+    // The previous test's sunset may still be in this cluster's stored list (a retired answer keeps
+    // nothing) until its next refresh: wait for the list Atlas serves again.
+    let withUrl: { id: string } | undefined;
+    await expect(async () => {
+      const list = JobListSchema.parse(await (await operator.get(`${path}?pageSize=500`)).json());
+      withUrl = list.items.find((j) => j.hasDownloadUrl);
+      expect(withUrl, `${cluster} has a tenant restore with a download URL`).toBeDefined();
+    }).toPass({ timeout: 15_000 });
     // Served before the sunset, so a 410 after it is the sunset's doing, not a missing job.
     expect((await operator.get(`${path}/${withUrl!.id}/download`)).status()).toBe(200);
     jobs.push({ path, id: withUrl!.id });
