@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AtlasError } from "@/lib/atlas/errors";
 import { createBudget } from "./budget";
@@ -328,5 +328,37 @@ describe("digests", () => {
     expect(stale?.failure).toMatchObject({ status: 503, errorCode: "SERVICE_UNAVAILABLE" });
     // The value is served with the same failure, so the two always agree.
     expect((await m.peek(res))?.failure?.errorCode).toBe("SERVICE_UNAVAILABLE");
+  });
+});
+
+describe("scheduler", () => {
+  it("takes the next batch at once while a full batch was due (a cold estate), not a tick later", async () => {
+    const w = world();
+    const model = w.model("a");
+    const lists = Array.from({ length: 7 }, (_, i) => atlasList(w, `jobs:restore:g1:c${i}`));
+    const byKey = new Map(lists.map((l) => [l.res.key, l.res as Resource<unknown>]));
+    const scheduler = createScheduler({
+      store: w.store,
+      readModel: model,
+      resolve: (key) => byKey.get(key) ?? null,
+      watchMs: 300_000,
+      tickMs: 60_000,
+      concurrency: 2,
+      batch: 2,
+      now: w.now,
+      log: { warn() {} },
+      pinned: () => [...byKey.keys()],
+    });
+    for (const key of byKey.keys()) await w.store.zadd("due", key, w.now());
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      scheduler.start();
+      await vi.advanceTimersByTimeAsync(60_000);
+      // One interval: four full batches and the last key, not two keys.
+      await expect.poll(() => lists.every((l) => l.state.calls === 1)).toBe(true);
+    } finally {
+      await scheduler.stop();
+      vi.useRealTimers();
+    }
   });
 });

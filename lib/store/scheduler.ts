@@ -54,9 +54,13 @@ export function createScheduler(config: SchedulerConfig) {
   return {
     tick,
     start() {
+      // A full batch means more is due (a cold estate): take the next at once rather than a tick later.
+      const drain = async () => {
+        while ((await tick()) >= config.batch && timer);
+      };
       timer ??= setInterval(() => {
         // One tick at a time: a slow Atlas must not pile ticks on top of each other.
-        running ??= tick()
+        running ??= drain()
           .catch((error) => config.log.warn({ err: String(error) }, "scheduler tick failed"))
           .then(() => undefined)
           .finally(() => (running = undefined));
