@@ -219,15 +219,18 @@ export const SORT_FIELDS = ["startedAt", "finishedAt"] as const;
 export const SortFieldSchema = z.enum(SORT_FIELDS);
 export const SortDirSchema = z.enum(["asc", "desc"]);
 
-/** `status` may repeat (`?status=failed&status=running`) or be comma-separated. */
-const statusList = z.preprocess((value) => {
-  if (value === undefined || value === null || value === "") return [];
-  const values = Array.isArray(value) ? value : [value];
-  return values
-    .flatMap((v) => String(v).split(","))
-    .map((v) => v.trim())
-    .filter(Boolean);
-}, z.array(JobStatusSchema));
+/** A query list: repeated (`?status=failed&status=running`) or comma-separated, each item validated. */
+export const queryList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => {
+    if (value === undefined || value === null || value === "") return [];
+    const values = Array.isArray(value) ? value : [value];
+    return values
+      .flatMap((v) => String(v).split(","))
+      .map((v) => v.trim())
+      .filter(Boolean);
+  }, z.array(item));
+
+const statusList = queryList(JobStatusSchema);
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;

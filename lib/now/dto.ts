@@ -9,6 +9,7 @@ import {
   JobSchema,
   JobStatusSchema,
   StuckSchema,
+  queryList,
 } from "@/lib/jobs/dto";
 
 export const NOW_WINDOWS = ["1h", "6h", "24h", "7d"] as const;
@@ -114,25 +115,14 @@ export const NowResponseSchema = z.object({
 });
 export type NowResponse = z.infer<typeof NowResponseSchema>;
 
-/** Repeated (`?kind=a&kind=b`) or comma-separated values. */
-const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => {
-    if (value === undefined || value === null || value === "") return [];
-    const values = Array.isArray(value) ? value : [value];
-    return values
-      .flatMap((v) => String(v).split(","))
-      .map((v) => v.trim())
-      .filter(Boolean);
-  }, z.array(item));
-
 export const NowQuerySchema = z.strictObject({
   window: NowWindowSchema.default("24h"),
-  kind: list(JobKindSchema),
-  status: list(JobStatusSchema),
-  section: list(NowSectionSchema),
+  kind: queryList(JobKindSchema),
+  status: queryList(JobStatusSchema),
+  section: queryList(NowSectionSchema),
   /** Only stuck jobs. */
   stuck: z.enum(["true", "false"]).optional(),
-  project: list(GroupIdSchema),
+  project: queryList(GroupIdSchema),
   /** Substring of the cluster or project name, case-insensitive. */
   q: z.string().max(100).optional(),
   sort: z.enum(NOW_SORTS).default("newest"),

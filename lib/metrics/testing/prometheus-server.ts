@@ -1,13 +1,13 @@
 // A real, throwaway Prometheus for the metrics tests: loopback only, its own temp dir (config, token
 // file, TSDB), on a free port, scraping one target every second with a bearer token. Debian's package
 // (bash scripts/ensure-prometheus.sh) or PROMETHEUS pointing at a binary.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
-import { freePort } from "../../store/testing/redis-server";
+import { freePort, spawnServer } from "../../store/testing/redis-server";
 
 const BINARY = process.env.PROMETHEUS ?? "/usr/bin/prometheus";
 const MISSING = `prometheus not found at ${BINARY}. The metrics tests run a real Prometheus: install Debian's package with
@@ -73,25 +73,13 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Prome
   };
   await writeFile(join(dir, "prometheus.yml"), JSON.stringify(config));
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    BINARY,
-    [
-      `--config.file=${join(dir, "prometheus.yml")}`,
-      `--storage.tsdb.path=${join(dir, "data")}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      "--log.level=warn",
-    ],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  // A test run that dies must not leave a server behind.
-  const reap = () => child.kill("SIGKILL");
-  process.once("exit", reap);
-  child.once("exit", () => process.off("exit", reap));
-  await ready(url, child, () => output);
+  const { child, output } = spawnServer(BINARY, [
+    `--config.file=${join(dir, "prometheus.yml")}`,
+    `--storage.tsdb.path=${join(dir, "data")}`,
+    `--web.listen-address=127.0.0.1:${port}`,
+    "--log.level=warn",
+  ]);
+  await ready(url, child, output);
 
   const get = async (path: string) => {
     const res = await fetch(new URL(path, url));

@@ -68,22 +68,14 @@ async function launch(port: number, dir: string): Promise<ChildProcess> {
     "--daemonize",
     "no",
   ];
-  const child = spawn(BINARY, args, { stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  // A test run that dies must not leave a server behind.
-  const reap = () => child.kill("SIGKILL");
-  process.once("exit", reap);
-  child.once("exit", () => process.off("exit", reap));
+  const { child, output } = spawnServer(BINARY, args);
 
   const deadline = Date.now() + 10_000;
   while (!(await pings(port))) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`redis-server exited (${child.exitCode}):\n${output()}`);
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`redis-server did not answer PING on port ${port} within 10 s:\n${output}`);
+      throw new Error(`redis-server did not answer PING on port ${port} within 10 s:\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -91,6 +83,19 @@ async function launch(port: number, dir: string): Promise<ChildProcess> {
 }
 
 /** A port nothing listens on right now (the kernel picks it; there is a small race, as always). */
+/** A test server process: its last output kept for error messages, and killed if the test run dies first. */
+export function spawnServer(binary: string, args: string[]): { child: ChildProcess; output: () => string } {
+  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const reap = () => child.kill("SIGKILL");
+  process.once("exit", reap);
+  child.once("exit", () => process.off("exit", reap));
+  return { child, output: () => output };
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
