@@ -1,15 +1,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "./e2e/support/chromium";
 import { runEnv, storageStatePath } from "./e2e/support/run-env";
 
 const env = runEnv();
 mkdirSync(env.logDir, { recursive: true });
 // Run logs stay out of git without touching the root .gitignore.
 writeFileSync(`${env.logDir}/../.gitignore`, "*\n");
-
-// Debian's chromium by default (no browser downloads here); PLAYWRIGHT_CHROMIUM_PATH=bundled uses Playwright's own.
-const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH || "/usr/bin/chromium";
-const executablePath = chromiumPath === "bundled" ? undefined : chromiumPath;
 
 const atlasEnv = {
   ATLAS_CLIENT_ID: env.atlas.clientId,
@@ -74,15 +71,8 @@ export default defineConfig({
     baseURL: env.appUrl,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      executablePath: CHROMIUM_EXECUTABLE,
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

@@ -1,7 +1,8 @@
 // The Now page in Chromium: time to the first row, and main-thread cost of filtering and scrolling a
 // list of thousands of rows (Chromium traces, as in ui-bench.ts), next to the same on an empty list.
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { ARGS, CHROMIUM, mainThreadCost, type Sample, type TraceEvent } from "./ui-bench";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../e2e/support/chromium";
+import { mainThreadCost, type Sample, type TraceEvent } from "./ui-bench";
 import { figure, percentile, type BenchFigure } from "./stats";
 
 // What the bench waits for and clicks, as the page (app/(dashboard)/page-client.tsx) marks it: rows are
@@ -112,7 +113,7 @@ async function interact(context: BrowserContext, url: string): Promise<Interacti
 }
 
 export async function benchNowBrowser(appUrl: string, cookie: string): Promise<NowBrowser> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
   try {
     const anonymous = await browser.newContext();
     const signin: number[] = [];

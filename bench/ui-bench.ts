@@ -3,21 +3,9 @@
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { SimulatorClient } from "../lib/simulator/testing/simulator-client";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../e2e/support/chromium";
 import { figure, percentile, type BenchFigure } from "./stats";
 import type { Stack } from "./stack";
-
-export const CHROMIUM =
-  process.env.PLAYWRIGHT_CHROMIUM_PATH === "bundled"
-    ? undefined
-    : (process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium");
-export const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 async function authedContext(browser: Browser, stack: Stack): Promise<BrowserContext> {
   const context = await browser.newContext();
@@ -232,7 +220,7 @@ function interactionFigures(cluster: string, big: Costs, small: Costs, mode: Cli
 export async function benchUi(stack: Stack): Promise<{ figures: BenchFigure[]; notes: string[] }> {
   const { groupId, bigRestoreCluster, exportCluster } = (await new SimulatorClient(stack.simulator.url).fixtures())
     .showcase;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
   const figures: BenchFigure[] = [];
   const notes: string[] = [];
   try {
