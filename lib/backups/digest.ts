@@ -1,4 +1,5 @@
 import "server-only";
+import { endedAt } from "@/lib/jobs/timing";
 import { z } from "zod";
 import { JobSchema, type Job } from "@/lib/jobs/dto";
 import { isTerminal } from "@/lib/jobs/status";
@@ -23,8 +24,6 @@ export const JobsDigestSchema = z.object({
 });
 export type JobsDigest = z.infer<typeof JobsDigestSchema>;
 
-const endOf = (job: Job) => Date.parse(job.finishedAt ?? job.startedAt ?? "") || 0;
-
 export function makeJobsDigest(jobs: readonly Job[], previous: JobsDigest | undefined, at: number): JobsDigest {
   const usualMs: Record<string, number> = {};
   const progress: JobsDigest["progress"] = {};
@@ -35,7 +34,7 @@ export function makeJobsDigest(jobs: readonly Job[], previous: JobsDigest | unde
       usualMs[key] = Math.max(usualMs[key] ?? 0, job.durationMs);
     }
     const going = !isTerminal(job.status);
-    if (going || endOf(job) >= at - DIGEST_SPAN_MS) recent.push(job);
+    if (going || endedAt(job) >= at - DIGEST_SPAN_MS) recent.push(job);
     if (going && job.kind === "export" && job.progress) {
       const before = previous?.progress[job.id];
       const exported = job.progress.exported;

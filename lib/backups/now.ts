@@ -1,4 +1,5 @@
 import "server-only";
+import { endedAt } from "@/lib/jobs/timing";
 import { JOB_KINDS, JOB_STATUSES, type Job, type JobKind, type JobStatus, type Stuck } from "@/lib/jobs/dto";
 import { estimateTimeLeft } from "@/lib/jobs/progress";
 import { isTerminal } from "@/lib/jobs/status";
@@ -14,7 +15,7 @@ import {
   type NowSection,
 } from "@/lib/now/dto";
 import { filterNowRows, inNowSection } from "@/lib/now/filter-rows";
-import type { Entry, Failure } from "@/lib/store/entry";
+import { currentFailure, type Entry, type Failure } from "@/lib/store/entry";
 import { ApiError } from "@/lib/server/errors";
 import type { JobsDigest } from "./digest";
 import { readDigests, walkEstate, type EstateList, type EstateWalk } from "./estate";
@@ -24,13 +25,10 @@ import type { BackupsDeps } from "./service";
 const MAX_GAPS = 50;
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const endOf = (job: Job) => Date.parse(job.finishedAt ?? job.startedAt ?? "") || 0;
-/** A failure newer than the value beside it: the value is being served stale (or there is none). */
-const failing = (e: Entry<unknown>) => (e.failure && e.failure.at >= (e.fetchedAt ?? 0) ? e.failure : undefined);
 
 function sectionOf(job: Job, from: number): NowSection | null {
   if (!isTerminal(job.status)) return job.status === "unknown" ? "attention" : "running";
-  if (endOf(job) < from) return null;
+  if (endedAt(job) < from) return null;
   return job.status === "completed" ? "finished" : "attention";
 }
 
@@ -69,7 +67,7 @@ function gapOf(
 const zeroStatuses = () => Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
 
 function compare(sort: NowQuery["sort"]): (a: NowRow, b: NowRow) => number {
-  const newest = (a: NowRow, b: NowRow) => endOf(b.job) - endOf(a.job) || (a.job.id < b.job.id ? -1 : 1);
+  const newest = (a: NowRow, b: NowRow) => endedAt(b.job) - endedAt(a.job) || (a.job.id < b.job.id ? -1 : 1);
   switch (sort) {
     case "oldest":
       return (a, b) => -newest(a, b);
@@ -130,7 +128,7 @@ export async function readNow(deps: BackupsDeps, query: NowQuery, now: number = 
   let oldest: number | null = null;
   let projectsRead = 0;
   for (const g of walk.groups) {
-    const f = g.clusters ? failing(g.clusters) : undefined;
+    const f = g.clusters ? currentFailure(g.clusters) : undefined;
     if (g.clusters?.value !== undefined) projectsRead += 1;
     if (!g.clusters) gaps.push(gapOf(null, g.project, "unread"));
     else if (g.clusters.value === undefined) gaps.push(gapOf(null, g.project, "failing", f));
@@ -140,7 +138,7 @@ export async function readNow(deps: BackupsDeps, query: NowQuery, now: number = 
   const all: NowRow[] = [];
   walk.lists.forEach((list, i) => {
     const entry = digests[i] ?? null;
-    const f = entry ? failing(entry) : undefined;
+    const f = entry ? currentFailure(entry) : undefined;
     if (f?.kind === "retired") return void (lists.retired += 1);
     lists.total += 1;
     if (!entry || (entry.value === undefined && !f)) {
@@ -187,7 +185,7 @@ export async function readNow(deps: BackupsDeps, query: NowQuery, now: number = 
     if (row.stuck) stuck += 1;
   }
 
-  const catalogOk = walk.projects?.value !== undefined && !failing(walk.projects);
+  const catalogOk = walk.projects?.value !== undefined && !currentFailure(walk.projects);
   const coverage: Coverage = {
     ...(!catalogOk && { catalog: catalogGap(walk.projects) }),
     projects: walk.groups.length,
@@ -213,7 +211,7 @@ export async function readNow(deps: BackupsDeps, query: NowQuery, now: number = 
 }
 
 function catalogGap(projects: Entry<unknown> | null): NonNullable<Coverage["catalog"]> {
-  const f = projects ? failing(projects) : undefined;
+  const f = projects ? currentFailure(projects) : undefined;
   return {
     state: !projects ? "unread" : projects.value === undefined ? "failing" : "stale",
     status: f?.status ?? null,

@@ -28,3 +28,7 @@ export function durationMs(
   if (Number.isNaN(start) || Number.isNaN(end)) return null;
   return Math.max(0, Math.round(end - start));
 }
+
+/** When a job ended, or started if it has not ended (ms; 0 when Atlas gave neither): what windows are judged by. */
+export const endedAt = (job: { finishedAt: string | null; startedAt: string | null }) =>
+  Date.parse(job.finishedAt ?? job.startedAt ?? "") || 0;

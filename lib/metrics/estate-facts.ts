@@ -2,14 +2,11 @@ import "server-only";
 import { readDigests, walkEstate } from "@/lib/backups/estate";
 import { stuckFlags } from "@/lib/backups/now";
 import type { BackupsDeps } from "@/lib/backups/service";
-import type { Entry } from "@/lib/store/entry";
+import { currentFailure, type Entry } from "@/lib/store/entry";
 import type { EstateFacts, EstateListFacts } from "./estate-metrics";
 
-/** A failure newer than the value beside it: the value is served stale (or there is none). As the Now view's coverage. */
-const failing = (e: Entry<unknown>) => (e.failure && e.failure.at >= (e.fetchedAt ?? 0) ? e.failure : undefined);
-
 function stateOf(entry: Entry<unknown> | null): EstateListFacts["state"] {
-  const f = entry ? failing(entry) : undefined;
+  const f = entry ? currentFailure(entry) : undefined;
   if (f?.kind === "retired") return "retired";
   if (!entry || (entry.value === undefined && !f)) return "unread";
   return f ? "stale" : "fresh";

@@ -1,4 +1,5 @@
 import "server-only";
+import { endedAt } from "@/lib/jobs/timing";
 import { Gauge, type Registry } from "prom-client";
 import type { Job, JobKind } from "@/lib/jobs/dto";
 import { isTerminal } from "@/lib/jobs/status";
@@ -38,7 +39,6 @@ interface RunningJob {
   ratio?: number;
   reason?: Stuck["reason"];
 }
-const endOf = (job: Job) => Date.parse(job.finishedAt ?? job.startedAt ?? "") || 0;
 
 /**
  * The job series: what the store holds of every cluster, set anew from one reading of the store per
@@ -114,9 +114,9 @@ export function createEstateMetrics(registry: Registry) {
       let failedAt = 0;
       for (const job of list.jobs) {
         const terminal = isTerminal(job.status);
-        if (!terminal || endOf(job) >= now - TERMINAL_WINDOW_MS)
+        if (!terminal || endedAt(job) >= now - TERMINAL_WINDOW_MS)
           counts.set(job.status, (counts.get(job.status) ?? 0) + 1);
-        if (job.status === "failed") failedAt = Math.max(failedAt, endOf(job));
+        if (job.status === "failed") failedAt = Math.max(failedAt, endedAt(job));
         if (terminal || !job.startedAt) continue;
         const p = job.kind === "export" ? job.progress : null;
         going.push({

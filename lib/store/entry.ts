@@ -29,6 +29,10 @@ const EntrySchema = z.object({
 });
 export type Entry<T> = { shape: number; fetchedAt?: number; value?: T; failure?: Failure };
 
+/** The failure still in force: newer than the value beside it (which is served stale), or with no value at all. */
+export const currentFailure = (e: Pick<Entry<unknown>, "failure" | "fetchedAt">): Failure | undefined =>
+  e.failure && e.failure.at >= (e.fetchedAt ?? 0) ? e.failure : undefined;
+
 export type DecodeResult<T> = { entry: Entry<T> } | { miss: "absent" | "garbage" | "shape" | "invalid" };
 
 // Entries are stored deflated (a 200-job list: ~115 KB of JSON, a tenth of that deflated), marked by

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { Budget } from "./budget";
-import { decodeEntry, encodeEntry, errorOf, failureOf, type Entry, type Failure } from "./entry";
+import { currentFailure, decodeEntry, encodeEntry, errorOf, failureOf, type Entry, type Failure } from "./entry";
 import type { Store } from "./store";
 
 /** One thing Backwatch reads from Atlas: a list of one cluster's jobs, a project's clusters, ... */
@@ -69,8 +69,7 @@ const valueKey = (key: string) => `v:${key}`;
 const digestKey = (key: string) => `d:${key}`;
 const pauseKey = (scope: string) => `pause:${scope}`;
 /** A value is being served stale: its last refresh failed after it was read. */
-const ongoing = <T>(e: Entry<T> | null) =>
-  e?.value !== undefined && e.failure !== undefined && e.failure.at >= (e.fetchedAt ?? 0);
+const ongoing = <T>(e: Entry<T> | null) => e?.value !== undefined && currentFailure(e) !== undefined;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createReadModel(config: ReadModelConfig) {
@@ -223,7 +222,7 @@ export function createReadModel(config: ReadModelConfig) {
     value: entry.value as T,
     fetchedAt: new Date(entry.fetchedAt ?? 0),
     // A failure older than the value it sits beside has been recovered from.
-    ...(entry.failure && entry.failure.at >= (entry.fetchedAt ?? 0) && { failure: entry.failure }),
+    ...(currentFailure(entry) && { failure: entry.failure }),
   });
 
   /**
