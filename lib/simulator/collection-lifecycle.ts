@@ -3,17 +3,20 @@
 import type { CollectionPlan, CollectionRestoreRec } from "./data/collection-types";
 
 export type CollectionJobState = "INITIALIZING" | "IN_PROGRESS" | "FINALIZING" | "SUCCESSFUL" | "CANCELED" | "FAILED";
-export type CollectionState =
-  | "NOT_STARTED"
-  | "IN_PROGRESS"
-  | "FINALIZING"
-  | "NOT_FOUND"
-  | "UNSUPPORTED"
-  | "SUCCESSFUL"
-  | "ROLLBACK"
-  | "NOT_RESTORED"
-  | "FAILED"
-  | "INDEX_BUILD_FAILED";
+/** Every per-collection state the spec names. */
+export const COLLECTION_STATES = [
+  "NOT_STARTED",
+  "IN_PROGRESS",
+  "FINALIZING",
+  "NOT_FOUND",
+  "UNSUPPORTED",
+  "SUCCESSFUL",
+  "ROLLBACK",
+  "NOT_RESTORED",
+  "FAILED",
+  "INDEX_BUILD_FAILED",
+] as const;
+export type CollectionState = (typeof COLLECTION_STATES)[number];
 export type IndexState = "NOT_STARTED" | "IN_PROGRESS" | "SUCCESSFUL" | "FAILED" | "NOT_RESTORED";
 
 export interface CollectionView {

@@ -1,6 +1,6 @@
 // Collection-level restore jobs (spec tag Cloud Backups, version 2025-03-12 only): list, create (201),
 // get, the job's collection states (filtered, paged) and one collection state.
-import { collectionJobAt, isTerminal } from "../collection-lifecycle";
+import { COLLECTION_STATES, collectionJobAt, isTerminal } from "../collection-lifecycle";
 import { estimator } from "../data/collection-restore-gen";
 import type { CollectionRestoreRec } from "../data/collection-types";
 import { namespaceCatalog, planCollections } from "../data/namespace-catalog";
@@ -18,18 +18,7 @@ import { V_2025_03_12 } from "./versions";
 
 const RATE = { set: "cloud-backups", scope: "group" } as const;
 const BASE = "/groups/:groupId/clusters/:clusterName/collectionRestoreJobs";
-const STATES = new Set([
-  "NOT_STARTED",
-  "IN_PROGRESS",
-  "FINALIZING",
-  "NOT_FOUND",
-  "UNSUPPORTED",
-  "SUCCESSFUL",
-  "ROLLBACK",
-  "NOT_RESTORED",
-  "FAILED",
-  "INDEX_BUILD_FAILED",
-]);
+const STATES = new Set<string>(COLLECTION_STATES);
 let created = 0;
 
 // [UNCERTAIN] The spec declares a 404 for these operations but names no errorCode; these are ours.
