@@ -69,7 +69,8 @@ test.describe("GET /api/metrics", () => {
   }) => {
     for (const [ctx, authorization] of [
       [anon, undefined],
-      [anon, `Bearer ${env.metricsToken.slice(0, -1)}x`],
+      // The token with its last character changed (to one it is not: a fixed "x" matched 1 token in 62).
+      [anon, `Bearer ${env.metricsToken.slice(0, -1)}${env.metricsToken.endsWith("x") ? "y" : "x"}`],
       [anon, `Bearer ${env.metricsToken}${env.metricsToken}`],
       [anon, `Basic ${env.metricsToken}`],
       // A signed-in operator's session cookie is not the token.
