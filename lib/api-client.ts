@@ -2,6 +2,7 @@
 // failure becomes an ApiError carrying the envelope so the UI can show Atlas's errorCode and detail.
 import type { z } from "zod";
 import type { ErrorEnvelope, JobKind, JobListQuery } from "@/lib/jobs/dto";
+import type { EventWindow } from "@/lib/jobs/events";
 import { nowSearch, type NowScope } from "@/lib/view-state/now-parsers";
 
 // The schemas (and zod, ~33 kB gzipped) are not part of the page's first load: server-prefetched
@@ -37,7 +38,8 @@ type SchemaName =
   | "JobDetailSchema"
   | "DownloadLinksSchema"
   | "NowResponseSchema"
-  | "FindResponseSchema";
+  | "FindResponseSchema"
+  | "ClusterEventsSchema";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -81,6 +83,8 @@ export function jobListSearch(query: JobListQuery): string {
   params.set("pageSize", String(query.pageSize));
   params.set("sort", query.sort);
   params.set("dir", query.dir);
+  if (query.from) params.set("from", query.from);
+  if (query.to) params.set("to", query.to);
   return params.toString();
 }
 
@@ -130,6 +134,12 @@ export const api = {
     getJson(`${jobsPath(scope)}/${enc(id)}`, "JobDetailSchema", signal),
   downloadLinks: (scope: JobScope, id: string) =>
     getJson(`${jobsPath(scope)}/${enc(id)}/download`, "DownloadLinksSchema"),
+  events: (groupId: string, clusterName: string, window: EventWindow, signal?: AbortSignal) =>
+    getJson(
+      `/api/projects/${enc(groupId)}/clusters/${enc(clusterName)}/events?window=${window}`,
+      "ClusterEventsSchema",
+      signal,
+    ),
   now: (scope: NowScope, signal?: AbortSignal) => getJson(`/api/now?${nowSearch(scope)}`, "NowResponseSchema", signal),
   /** Where in the estate a job id is; a 404 ApiError when no cluster has it. */
   findJob: (id: string, signal?: AbortSignal) =>

@@ -1,6 +1,7 @@
 import "server-only";
 import pLimit from "p-limit";
 import type { AtlasClient } from "./client";
+import type { Query } from "./http";
 import type { AtlasOperation, PathParams } from "./operations";
 import type { Paginated } from "./schemas/common";
 
@@ -22,9 +23,13 @@ export async function fetchAllPages<O extends PagedOperation>(
   op: O,
   params: PathParams<O>,
   concurrency = 4,
+  /** The operation's own filters, sent with every page. */
+  filters: Query = {},
 ): Promise<{ results: ItemOf<O>[]; receivedAt: Date }> {
   const page = (pageNum: number) =>
-    client.call(op, params, { query: { itemsPerPage: ITEMS_PER_PAGE, pageNum, includeCount: true } }) as Promise<{
+    client.call(op, params, {
+      query: { ...filters, itemsPerPage: ITEMS_PER_PAGE, pageNum, includeCount: true },
+    }) as Promise<{
       data: Paginated<ItemOf<O>>;
       receivedAt: Date;
     }>;

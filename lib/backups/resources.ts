@@ -2,9 +2,11 @@ import "server-only";
 import { z } from "zod";
 import * as catalog from "@/lib/atlas/catalog-service";
 import { pagesFor as pages } from "@/lib/atlas/fetch-all";
+import { loadClusterEvents } from "@/lib/atlas/events-service";
 import * as atlasJobs from "@/lib/atlas/jobs-service";
 import type { ServiceDeps } from "@/lib/atlas/service-deps";
 import {
+  ClusterEventSchema,
   ClusterSchema,
   DeprecationSchema,
   JOB_KINDS,
@@ -13,6 +15,7 @@ import {
   ProjectSchema,
   type JobKind,
 } from "@/lib/jobs/dto";
+import { EVENT_WINDOWS, eventWindowMs, type EventWindow } from "@/lib/jobs/events";
 import type { Resource } from "@/lib/store/read-model";
 import { jobsDigest } from "./digest";
 import { jobsWindow, type Freshness } from "./freshness";
@@ -110,13 +113,49 @@ export function jobResource(
   };
 }
 
+const StoredEvents = z.object({ from: z.number(), events: z.array(ClusterEventSchema) });
+export type StoredEvents = z.infer<typeof StoredEvents>;
+
+/**
+ * One cluster's backup events over one window: one Atlas call per cluster per window per refresh.
+ * Events spend the Events endpoint set's bucket, not Cloud Backups' (Atlas rate-limits them apart),
+ * so their budget and any Retry-After pause are a scope of their own, of the same size.
+ */
+export function eventsResource(
+  { atlas, freshness }: ResourceDeps,
+  groupId: string,
+  clusterName: string,
+  window: EventWindow,
+): Resource<StoredEvents> {
+  return {
+    key: `events:${window}:${groupId}:${clusterName}`,
+    scope: `events:${groupId}`,
+    shape: 1,
+    schema: StoredEvents,
+    url: atlasUrl(atlas, `/groups/${groupId}/events`),
+    async load() {
+      const from = Date.now() - eventWindowMs(window);
+      const { events, receivedAt, calls } = await loadClusterEvents(atlas, groupId, clusterName, new Date(from));
+      return { value: { from, events }, receivedAt, calls };
+    },
+    // A snapshot or a restore's end is news while someone watches: as short as a busy job list.
+    freshForMs: () => freshness.busyMs,
+    expectedCalls: (v) => pages(v?.events.length ?? 0),
+  };
+}
+
 const KIND = z.enum(JOB_KINDS);
+const WINDOW = z.enum(EVENT_WINDOWS);
 
 /** The resource a stored key names, or null for a key this build does not know (it leaves the schedule). */
 export function resourceFor(deps: ResourceDeps, key: string): Resource<unknown> | null {
   const [type, ...rest] = key.split(":");
   if (type === "projects" && rest.length === 0) return projectsResource(deps) as Resource<unknown>;
   if (type === "clusters" && rest.length === 1) return clustersResource(deps, rest[0]!) as Resource<unknown>;
+  if (type === "events" && rest.length === 3) {
+    const window = WINDOW.safeParse(rest[0]);
+    return window.success ? (eventsResource(deps, rest[1]!, rest[2]!, window.data) as Resource<unknown>) : null;
+  }
   const kind = KIND.safeParse(rest[0]);
   if (!kind.success) return null;
   if (type === "jobs" && rest.length === 3)

@@ -1,13 +1,23 @@
 import "server-only";
 import type { ServiceDeps } from "@/lib/atlas/service-deps";
-import type { ClusterList, JobDetail, JobKind, JobList, JobListQuery, ProjectList, Stale } from "@/lib/jobs/dto";
+import type {
+  ClusterEvents,
+  ClusterList,
+  JobDetail,
+  JobKind,
+  JobList,
+  JobListQuery,
+  ProjectList,
+  Stale,
+} from "@/lib/jobs/dto";
+import type { EventWindow } from "@/lib/jobs/events";
 import { applyListQuery } from "@/lib/jobs/list-query";
 import type { StuckSettings } from "@/lib/jobs/stuck";
 import type { ReadModel, Snapshot } from "@/lib/store/read-model";
 import type { Freshness } from "./freshness";
 import type { JobsDigest } from "./digest";
 import { stuckFlags } from "./now";
-import { clustersResource, jobListResource, jobResource, projectsResource } from "./resources";
+import { clustersResource, eventsResource, jobListResource, jobResource, projectsResource } from "./resources";
 
 /**
  * What pages and routes call. Every read goes through the read model (the shared store, refreshed
@@ -81,4 +91,16 @@ export async function getJob(
   deps.atlas.assertProjectAllowed(groupId);
   const snap = await deps.readModel.read(jobResource(deps, kind, groupId, clusterName, jobId));
   return { ...snap.value, ...stamp(snap) };
+}
+
+/** One cluster's backup events of a window, through the store like every list. */
+export async function listClusterEvents(
+  deps: BackupsDeps,
+  groupId: string,
+  clusterName: string,
+  window: EventWindow,
+): Promise<ClusterEvents> {
+  deps.atlas.assertProjectAllowed(groupId);
+  const snap = await deps.readModel.read(eventsResource(deps, groupId, clusterName, window));
+  return { items: snap.value.events, from: new Date(snap.value.from).toISOString(), ...stamp(snap) };
 }

@@ -1,6 +1,7 @@
 // Our own API's contract: the shapes /api/* returns and the query strings it takes.
 // Browser-safe: imported by route handlers, pages and the browser API client alike.
 import { z } from "zod";
+import { EVENT_WINDOWS } from "./events";
 
 export const OBJECT_ID = /^[a-f0-9]{24}$/;
 export const CLUSTER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]*$/;
@@ -213,6 +214,29 @@ export const ClusterListSchema = z.object({
 });
 export type ClusterList = z.infer<typeof ClusterListSchema>;
 
+// ---- Atlas's backup events of one cluster --------------------------------------------------
+
+export const EventWindowSchema = z.enum(EVENT_WINDOWS);
+
+export const ClusterEventSchema = z.object({
+  id: z.string(),
+  /** Atlas's eventTypeName, one of BACKUP_EVENT_TYPES (lib/jobs/events.ts). */
+  type: z.string(),
+  at: isoDate,
+});
+export type ClusterEvent = z.infer<typeof ClusterEventSchema>;
+
+export const ClusterEventsSchema = z.object({
+  items: z.array(ClusterEventSchema),
+  /** The window's start: Atlas was asked for events from here to when it answered (fetchedAt). */
+  from: isoDate,
+  fetchedAt: isoDate,
+  stale: StaleSchema.optional(),
+});
+export type ClusterEvents = z.infer<typeof ClusterEventsSchema>;
+
+export const ClusterEventsQuerySchema = z.object({ window: EventWindowSchema.default("24h") });
+
 // ---- query strings ----------------------------------------------------------------------
 
 export const SORT_FIELDS = ["startedAt", "finishedAt"] as const;
@@ -235,13 +259,23 @@ const statusList = queryList(JobStatusSchema);
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
-export const JobListQuerySchema = z.object({
-  status: statusList,
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  sort: SortFieldSchema.default("startedAt"),
-  dir: SortDirSchema.default("desc"),
-});
+/** A brushed time range (ISO instants): jobs that ran at some point within it. */
+const rangeEnd = isoDate.optional();
+
+export const JobListQuerySchema = z
+  .object({
+    status: statusList,
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+    sort: SortFieldSchema.default("startedAt"),
+    dir: SortDirSchema.default("desc"),
+    from: rangeEnd,
+    to: rangeEnd,
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
+    message: "from must not be after to",
+    path: ["from"],
+  });
 export type JobListQuery = z.infer<typeof JobListQuerySchema>;
 
 // ---- the one error envelope ---------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { JOB_STATUSES, type Job, type JobListQuery, type JobStatus } from "./dto";
+import { ranWithin } from "./timing";
 
 export type StatusCounts = Record<JobStatus, number>;
 
@@ -39,9 +40,20 @@ export function pageOf<T>(items: readonly T[], page: number, pageSize: number): 
   return items.slice(start, start + pageSize);
 }
 
-/** Counts over everything, then filter, sort and page: counts and totals are exact over the whole list. */
+/** Jobs that ran within a brushed range; either end open when absent. */
+export function filterByRange<T extends Job>(jobs: readonly T[], from?: string, to?: string): T[] {
+  if (!from && !to) return [...jobs];
+  const a = from ? Date.parse(from) : -Infinity;
+  const b = to ? Date.parse(to) : Infinity;
+  return jobs.filter((job) => ranWithin(job, a, b));
+}
+
+/**
+ * Counts over everything, then filter, sort and page: counts and totals are exact over the whole list.
+ * The status counts ignore the brushed range too, so each chip still says what the cluster holds.
+ */
 export function applyListQuery<T extends Job>(jobs: readonly T[], query: JobListQuery) {
-  const filtered = filterByStatus(jobs, query.status);
+  const filtered = filterByStatus(filterByRange(jobs, query.from, query.to), query.status);
   return {
     items: pageOf(sortJobs(filtered, query.sort, query.dir), query.page, query.pageSize),
     totalCount: filtered.length,

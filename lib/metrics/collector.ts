@@ -13,7 +13,7 @@ export interface CollectorSources {
 
 export const REFRESH_OUTCOMES = ["ok", "rate_limited", "budget", "failed"] as const;
 // Resources by the first part of their key (lib/backups/resources.ts): a fixed set, whatever the key.
-const RESOURCES = new Set(["projects", "clusters", "jobs", "job"]);
+const RESOURCES = new Set(["projects", "clusters", "jobs", "job", "events"]);
 /** Projects whose budget is reported: more would be an estate this collector was never sized for. */
 const MAX_PROJECTS = 1_000;
 

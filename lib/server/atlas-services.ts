@@ -13,7 +13,9 @@ import { resourceFor } from "@/lib/backups/resources";
 import * as backups from "@/lib/backups/service";
 import { readEstateFacts } from "@/lib/metrics/estate-facts";
 import { metrics } from "@/lib/metrics/registry";
+import type { EventWindow } from "@/lib/jobs/events";
 import type {
+  ClusterEvents,
   ClusterList,
   DownloadLinks,
   JobDetail,
@@ -185,6 +187,10 @@ export function listJobs(kind: JobKind, groupId: string, clusterName: string, qu
 
 export function getJob(kind: JobKind, groupId: string, clusterName: string, jobId: string): Promise<JobDetail> {
   return backups.getJob(composed().deps, kind, groupId, clusterName, jobId);
+}
+
+export function listClusterEvents(groupId: string, clusterName: string, window: EventWindow): Promise<ClusterEvents> {
+  return backups.listClusterEvents(composed().deps, groupId, clusterName, window);
 }
 
 /** Operators only: read from Atlas when asked, because download URLs are short-lived and never stored. */
