@@ -11,6 +11,8 @@ import { Button } from "@/components/ui/button";
 import type { NowSection as Section } from "@/lib/now/dto";
 import { filterNowRows, sectionItems, type NowRowFilter } from "@/lib/now/filter-rows";
 import { nowOptions } from "@/lib/query/now";
+import { ranWithin } from "@/lib/jobs/timing";
+import type { TimelineUpdate } from "@/components/jobs/timeline";
 import {
   NOW_REFRESH_MS,
   NOW_SECTIONS,
@@ -52,7 +54,17 @@ export function NowView() {
   });
   const now = useQuery(nowOptions(scope));
   const { data, refetch } = now;
-  const rows = useMemo(() => (data ? filterNowRows(data.rows, filter) : []), [data, filter]);
+  const filtered = useMemo(() => (data ? filterNowRows(data.rows, filter) : []), [data, filter]);
+  // The timeline's brushed range narrows the lists below, not the picture it was drawn on.
+  const brushFrom = view.range?.from;
+  const brushTo = view.range?.to;
+  const rows = useMemo(
+    () =>
+      brushFrom !== undefined && brushTo !== undefined
+        ? filtered.filter((r) => ranWithin(r.job, brushFrom, brushTo))
+        : filtered,
+    [filtered, brushFrom, brushTo],
+  );
   const sections = NOW_SECTIONS.filter((s) => filter.section.length === 0 || filter.section.includes(s));
   const items = useMemo(
     () =>
@@ -75,6 +87,7 @@ export function NowView() {
     [setView],
   );
   const onRefresh = useCallback(() => void refetch(), [refetch]);
+  const onTimeline = useCallback((update: TimelineUpdate) => void setView(update), [setView]);
   const loadRows = useCallback(() => rows, [rows]);
   const windowLabel = WINDOW_LABEL[view.window];
 
@@ -132,10 +145,15 @@ export function NowView() {
           </div>
 
           <NowTimeline
-            rows={rows}
+            rows={filtered}
             from={Date.parse(data.window.from)}
             to={Date.parse(data.generatedAt)}
+            window={view.window}
             windowLabel={windowLabel}
+            eventGroups={view.events}
+            zoom={view.zoom}
+            range={view.range}
+            onChange={onTimeline}
           />
 
           <div aria-busy={now.isPlaceholderData} className="flex flex-col gap-6">

@@ -1,287 +1,398 @@
 "use client";
 
-import { memo, useState } from "react";
+import { memo, useMemo, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
 import { STATUS_TONE } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import type { Job, JobStatus } from "@/lib/jobs/dto";
-import { formatDuration, formatUtc } from "./format";
+import { EVENT_GROUPS, EVENT_GROUP_LABEL, type EventGroup } from "@/lib/jobs/events";
+import type { TimeRange } from "@/lib/view-state/timeline-parsers";
+import { formatUtc } from "./format";
+import { BAR_FILL, EventGlyph } from "./timeline-glyphs";
+import { TimelineLegend } from "./timeline-legend";
+import {
+  dragRange,
+  ticks,
+  timeAt,
+  timelineEvents,
+  timelineLanes,
+  visibleRange,
+  xAt,
+  zoomOut,
+  type TimelineBar,
+  type TimelineEvent,
+} from "./timeline-model";
+import { TimelineTable, eventText, jobWords } from "./timeline-table";
+import { useWidth } from "./use-width";
 
-const BAR: Record<ReturnType<(s: JobStatus) => (typeof STATUS_TONE)[JobStatus]>, string> = {
-  neutral: "fill-zinc-500 dark:fill-zinc-400",
-  blue: "fill-blue-600 dark:fill-blue-400",
-  green: "fill-green-600 dark:fill-green-400",
-  red: "fill-red-600 dark:fill-red-400",
-  amber: "fill-amber-500 dark:fill-amber-300",
-  violet: "fill-violet-600 dark:fill-violet-400",
+const AXIS = 20;
+const EVENT_ROW = 16;
+const SUB_ROW = 12;
+const LANE_PAD = 8;
+const RIGHT = 10;
+
+export interface TimelineUpdate {
+  events?: EventGroup[] | null;
+  zoom?: TimeRange | null;
+  range?: TimeRange | null;
+}
+
+type Row =
+  | { type: "event"; y: number; h: number; group: EventGroup; label: string }
+  | { type: "job"; y: number; h: number; bars: TimelineBar[]; label: string; laneStart: boolean; shade: boolean };
+
+type Hover = { x: number; y: number; text: string };
+
+const tick = (t: number, span: number) => {
+  const iso = new Date(t).toISOString();
+  const day = `${iso.slice(5, 10)}`;
+  return span > 2 * 86_400_000 ? `${day} ${iso.slice(11, 16)}` : iso.slice(11, 16);
 };
 
-const ROW = 14;
-/** With lanes, a row holds a lane's label beside it: tall enough for a line of small text. */
-const LANE_ROW = 22;
-const WIDTH = 1000;
-const MAX_BARS = 80;
-const MAX_LANES = 40;
-
-export interface TimelineBar {
-  job: Job;
-  start: number;
-  end: number;
-  /** The lane's key, when the timeline has lanes. */
-  lane?: string;
-}
-
-export interface TimelineLane {
-  key: string;
-  label: string;
-}
-
-/** Jobs that overlap [from, to]; a running job's bar ends at `to`. Newest first, capped for legibility. */
-export function timelineBars(jobs: Job[], from: number, to: number, max = MAX_BARS): TimelineBar[] {
-  return jobs
-    .filter((j) => j.startedAt)
-    .map((job) => {
-      const start = Date.parse(job.startedAt as string);
-      // Only a live job runs to the window's end; a failed/cancelled one without a finish time is a tick.
-      const live = job.status === "running" || job.status === "queued";
-      const end = job.finishedAt ? Date.parse(job.finishedAt) : live ? to : start + (job.durationMs ?? 0);
-      return { job, start, end: Math.max(start, end) };
-    })
-    .filter((b) => b.end >= from && b.start <= to)
-    .sort((a, b) => b.start - a.start)
-    .slice(0, max);
-}
-
-/**
- * One lane per key (a cluster) that has a job in [from, to], the lane with the newest start first,
- * capped at `maxLanes` for legibility; `hidden` counts the lanes left out (and their bars are too).
- */
-export function timelineLanes(
-  items: Array<{ job: Job; lane: TimelineLane }>,
-  from: number,
-  to: number,
-  maxLanes = MAX_LANES,
-): { bars: TimelineBar[]; lanes: TimelineLane[]; hidden: number } {
-  const laneOf = new Map(items.map((i) => [i.job, i.lane]));
-  const all = timelineBars(
-    items.map((i) => i.job),
-    from,
-    to,
-    Infinity,
-  );
-  const lanes = new Map<string, TimelineLane>();
-  for (const bar of all) {
-    const lane = laneOf.get(bar.job);
-    if (lane && !lanes.has(lane.key)) lanes.set(lane.key, lane);
-  }
-  const shown = [...lanes.values()].slice(0, maxLanes);
-  const keys = new Set(shown.map((l) => l.key));
-  const bars = all.flatMap((bar) => {
-    const key = laneOf.get(bar.job)?.key;
-    return key && keys.has(key) ? [{ ...bar, lane: key }] : [];
-  });
-  return { bars, lanes: shown, hidden: lanes.size - shown.length };
-}
-
-const rectOf = (b: TimelineBar, x: (t: number) => number) => ({
-  x: x(b.start),
-  width: Math.max(2, x(b.end) - x(b.start)),
-  status: b.job.status,
-});
-
-/**
- * A lane's bars as drawn: bars of one status that touch at the picture's resolution become one
- * rect, so a busy cluster's week is a few dozen elements rather than a thousand.
- */
-function laneRects(bars: TimelineBar[], laneIndex: Map<string, number>, x: (t: number) => number) {
-  const groups = new Map<string, Array<ReturnType<typeof rectOf> & { lane: number }>>();
+/** Touching bars of one status in one sub-row become one rect: a busy week is dozens of elements, not a thousand. */
+function rects(bars: TimelineBar[], x: (t: number) => number) {
+  const out: Array<{ x: number; w: number; status: JobStatus }> = [];
+  const last = new Map<JobStatus, { x: number; w: number; status: JobStatus }>();
   for (const b of bars) {
-    const lane = laneIndex.get(b.lane ?? "") ?? 0;
-    const key = `${lane}:${b.job.status}`;
-    const list = groups.get(key) ?? [];
-    if (list.length === 0) groups.set(key, list);
-    list.push({ ...rectOf(b, x), lane });
-  }
-  const out: Array<ReturnType<typeof rectOf> & { lane: number }> = [];
-  for (const list of groups.values()) {
-    list.sort((a, b) => a.x - b.x);
-    let current = list[0];
-    for (const r of list.slice(1)) {
-      if (current && r.x <= current.x + current.width + 1) {
-        current.width = Math.max(current.width, r.x + r.width - current.x);
-      } else {
-        if (current) out.push(current);
-        current = r;
-      }
+    const x0 = x(b.start);
+    const w = Math.max(2, x(b.end) - x0);
+    const prev = last.get(b.job.status);
+    if (prev && x0 <= prev.x + prev.w + 1) prev.w = Math.max(prev.w, x0 + w - prev.x);
+    else {
+      const r = { x: x0, w, status: b.job.status };
+      out.push(r);
+      last.set(b.job.status, r);
     }
-    if (current) out.push(current);
   }
   return out;
 }
 
-// Memoized: a filter or page change re-renders the jobs panel, and redrawing up to 500 bars (and
-// their table alternative) on every click was most of the main-thread cost of filtering.
+/**
+ * The timeline of both pages: lanes by kind and delivery type (overlapping jobs stacked in sub-rows),
+ * Atlas's backup events as markers above them, a "now" line, times on hover, drag to zoom or to
+ * select a range (which filters what is listed below), and the same in words in a table.
+ */
 export const Timeline = memo(function Timeline({
-  bars,
-  from,
-  to,
+  idPrefix,
   label,
-  lanes,
-  idPrefix = "timeline",
+  window,
+  now,
+  items,
+  events,
+  eventGroups,
+  zoom,
+  range,
+  onChange,
+  note,
   emptyText = "No jobs ran in this window.",
+  selectionNoun = "the jobs listed below",
 }: {
-  bars: TimelineBar[];
-  from: number;
-  to: number;
+  idPrefix: string;
   label: string;
-  /** One row per lane (bars carry their lane's key) instead of one row per bar; labels beside. */
-  lanes?: TimelineLane[];
-  idPrefix?: string;
+  window: TimeRange;
+  now: number;
+  items: ReadonlyArray<{ job: Job; where?: string }>;
+  events: ReadonlyArray<{ id: string; type: string; at: string; where?: string }>;
+  eventGroups: EventGroup[];
+  zoom: TimeRange | null;
+  range: TimeRange | null;
+  onChange: (update: TimelineUpdate) => void;
+  note?: ReactNode;
   emptyText?: string;
+  selectionNoun?: string;
 }) {
-  const [tableOpen, setTableOpen] = useState(false);
-  const span = Math.max(1, to - from);
-  const x = (t: number) => ((Math.min(Math.max(t, from), to) - from) / span) * WIDTH;
-  const row = lanes ? LANE_ROW : ROW;
-  const laneIndex = new Map(lanes?.map((l, i) => [l.key, i]));
-  const rows = lanes ? lanes.length : bars.length;
-  const height = Math.max(row, rows * row);
-  const maxHeight = lanes ? height : Math.min(384, height);
+  const [wrapRef, width] = useWidth<HTMLDivElement>(960);
+  const [mode, setMode] = useState<"zoom" | "select">("zoom");
+  const [drag, setDrag] = useState<{ x0: number; x1: number } | null>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const visible = visibleRange(window, zoom);
+  const gutter = Math.round(Math.min(190, width * 0.34));
+  const plotW = Math.max(40, width - gutter - RIGHT);
+  const x = (t: number) => gutter + xAt(t, plotW, visible);
+
+  const lanes = useMemo(
+    () => timelineLanes(items, visible.from, visible.to, { gapMs: ((visible.to - visible.from) / plotW) * 3 }),
+    [items, visible.from, visible.to, plotW],
+  );
+  const allEvents = useMemo(() => timelineEvents(events, visible.from, visible.to), [events, visible.from, visible.to]);
+  const shown = useMemo(
+    () => (eventGroups.length ? allEvents.filter((e) => eventGroups.includes(e.group)) : allEvents),
+    [allEvents, eventGroups],
+  );
+  const eventCounts = useMemo(() => {
+    const c = Object.fromEntries(EVENT_GROUPS.map((g) => [g, 0])) as Record<EventGroup, number>;
+    for (const e of allEvents) c[e.group]++;
+    return c;
+  }, [allEvents]);
+  const statuses = useMemo(() => {
+    const c: Partial<Record<JobStatus, number>> = {};
+    for (const l of lanes) for (const b of l.rows.flat()) c[b.job.status] = (c[b.job.status] ?? 0) + 1;
+    return c;
+  }, [lanes]);
+
+  const layout = useMemo(() => {
+    const rows: Row[] = [];
+    let y = AXIS;
+    const groups = EVENT_GROUPS.filter((g) => shown.some((e) => e.group === g));
+    for (const g of groups) {
+      rows.push({ type: "event", y, h: EVENT_ROW, group: g, label: EVENT_GROUP_LABEL[g] });
+      y += EVENT_ROW;
+    }
+    if (groups.length) y += 4;
+    lanes.forEach((lane, li) => {
+      y += LANE_PAD / 2;
+      lane.rows.forEach((bars, ri) => {
+        rows.push({ type: "job", y, h: SUB_ROW, bars, label: lane.label, laneStart: ri === 0, shade: li % 2 === 1 });
+        y += SUB_ROW;
+      });
+      y += LANE_PAD / 2;
+    });
+    return { rows, height: Math.max(y + 4, AXIS + 40) };
+  }, [lanes, shown]);
+
+  const eventsByGroup = useMemo(() => {
+    const m = new Map<EventGroup, TimelineEvent[]>();
+    for (const e of shown) m.set(e.group, [...(m.get(e.group) ?? []), e]);
+    return m;
+  }, [shown]);
+
+  const pointer = (e: ReactPointerEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    return { px: e.clientX - box.left, py: e.clientY - box.top };
+  };
+  function hitTest(px: number, py: number): Hover | null {
+    if (px < gutter || px > gutter + plotW) return null;
+    const row = layout.rows.find((r) => py >= r.y && py < r.y + r.h);
+    const t = timeAt(px - gutter, plotW, visible);
+    if (row?.type === "event") {
+      const near = (eventsByGroup.get(row.group) ?? []).filter((ev) => Math.abs(x(ev.at) - px) <= 6);
+      const ev = near.sort((a, b) => Math.abs(x(a.at) - px) - Math.abs(x(b.at) - px))[0];
+      if (ev)
+        return {
+          x: x(ev.at),
+          y: row.y,
+          text: `${eventText(ev)}${near.length > 1 ? ` (and ${near.length - 1} more here)` : ""}`,
+        };
+    }
+    if (row?.type === "job") {
+      const bar = row.bars.findLast((b) => x(b.start) - 2 <= px && px <= Math.max(x(b.end), x(b.start) + 2) + 2);
+      if (bar) return { x: px, y: row.y, text: `${jobWords(bar)}${bar.where ? ` (${bar.where})` : ""}` };
+    }
+    return { x: px, y: py, text: formatUtc(t) };
+  }
+  const onPointerDown = (e: ReactPointerEvent<SVGSVGElement>) => {
+    const { px } = pointer(e);
+    if (e.button !== 0 || px < gutter) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    setDrag({ x0: px, x1: px });
+  };
+  const onPointerMove = (e: ReactPointerEvent<SVGSVGElement>) => {
+    const { px, py } = pointer(e);
+    if (drag) setDrag({ ...drag, x1: Math.min(Math.max(px, gutter), gutter + plotW) });
+    setHover(hitTest(px, py));
+  };
+  const onPointerUp = () => {
+    if (!drag) return;
+    const r = dragRange(drag.x0 - gutter, drag.x1 - gutter, plotW, visible);
+    setDrag(null);
+    if (r) onChange(mode === "zoom" ? { zoom: r } : { range: r });
+  };
+
   const titleId = `${idPrefix}-title`;
   const descId = `${idPrefix}-desc`;
-  const counts = bars.reduce<Record<string, number>>(
-    (acc, b) => ({ ...acc, [b.job.status]: (acc[b.job.status] ?? 0) + 1 }),
-    {},
-  );
-  const summary = Object.entries(counts)
-    .map(([s, n]) => `${n} ${s}`)
-    .join(", ");
+  const jobCount = lanes.reduce((n, l) => n + l.count, 0);
+  const brush = range && range.to >= visible.from && range.from <= visible.to ? range : null;
   return (
     <div className="flex flex-col gap-2">
-      {bars.length === 0 ? <p className="text-sm text-zinc-700 dark:text-zinc-300">{emptyText}</p> : null}
-      <div
-        className={
-          lanes ? "grid grid-cols-[minmax(0,35%)_minmax(0,1fr)] sm:grid-cols-[12rem_minmax(0,1fr)] gap-x-2" : undefined
-        }
-      >
-        {lanes ? (
-          // Beside the picture, not in it: the SVG stretches to the width, and text in it would too.
-          <ul aria-hidden="true" className="text-xs text-zinc-700 dark:text-zinc-300">
-            {lanes.map((lane) => (
-              <li
-                key={lane.key}
-                title={lane.label}
-                className="truncate"
-                style={{ height: row, lineHeight: `${row}px` }}
-              >
-                {lane.label}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+        <fieldset className="flex items-center gap-3">
+          <legend className="sr-only">Dragging across the timeline</legend>
+          <span aria-hidden="true">Drag to</span>
+          {(["zoom", "select"] as const).map((m) => (
+            <label key={m} className="flex items-center gap-1">
+              <input
+                type="radio"
+                name={`${idPrefix}-mode`}
+                value={m}
+                checked={mode === m}
+                onChange={() => setMode(m)}
+                className="accent-blue-700"
+              />
+              {m === "zoom" ? "zoom in" : `select ${selectionNoun}`}
+            </label>
+          ))}
+        </fieldset>
+        <div className="flex flex-wrap gap-2">
+          <Button size="sm" disabled={!zoom} onClick={() => onChange({ zoom: zoomOut(visible, window) })}>
+            Zoom out
+          </Button>
+          <Button size="sm" disabled={!zoom} onClick={() => onChange({ zoom: null })}>
+            Reset zoom
+          </Button>
+          <Button size="sm" onClick={() => onChange({ range: visible })}>
+            Select the visible range
+          </Button>
+          {range ? (
+            <Button size="sm" onClick={() => onChange({ range: null })}>
+              Clear selection
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      <p className="text-xs text-zinc-700 dark:text-zinc-300" aria-live="polite">
+        Showing {formatUtc(visible.from)} to {formatUtc(visible.to)}
+        {zoom ? " (zoomed)" : ""}.
+        {range
+          ? ` Selected: ${formatUtc(range.from)} to ${formatUtc(range.to)}; ${selectionNoun} are those that ran then.`
+          : ""}
+      </p>
+      {note}
+      {jobCount === 0 ? <p className="text-sm text-zinc-700 dark:text-zinc-300">{emptyText}</p> : null}
+      <div ref={wrapRef} className="relative w-full">
         <svg
           role="img"
           aria-labelledby={`${titleId} ${descId}`}
-          viewBox={`0 0 ${WIDTH} ${height}`}
-          preserveAspectRatio="none"
-          className="h-auto max-h-96 w-full rounded border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
-          style={{ height: maxHeight, maxHeight: lanes ? "none" : undefined }}
+          width={width}
+          height={layout.height}
+          className="block touch-none rounded border border-zinc-200 bg-zinc-50 select-none dark:border-zinc-800 dark:bg-zinc-900"
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={() => setDrag(null)}
+          onPointerLeave={() => setHover(null)}
         >
           <title id={titleId}>{label}</title>
           <desc id={descId}>
-            {bars.length === 0
-              ? "No jobs in this window."
-              : `${bars.length} jobs${lanes ? ` on ${lanes.length} clusters` : ""} from ${formatUtc(from)} to ${formatUtc(to)}: ${summary}.`}
+            {`${jobCount} jobs on ${lanes.length} lanes and ${shown.length} backup events from ${formatUtc(visible.from)} to ${formatUtc(visible.to)}. The table after the picture lists them in words.`}
           </desc>
-          {lanes
-            ? lanes.map((lane, i) =>
-                i % 2 ? (
-                  <rect
-                    key={lane.key}
-                    x={0}
-                    y={i * row}
-                    width={WIDTH}
-                    height={row}
-                    className="fill-zinc-200/60 dark:fill-zinc-800/60"
-                  />
-                ) : null,
-              )
-            : null}
-          {(lanes ? laneRects(bars, laneIndex, x) : bars.map((b, i) => ({ ...rectOf(b, x), lane: i }))).map((r, i) => (
-            <rect
-              key={i}
-              x={r.x}
-              y={r.lane * row + (lanes ? 5 : 2)}
-              width={r.width}
-              height={row - (lanes ? 10 : 4)}
-              rx={2}
-              className={BAR[STATUS_TONE[r.status]]}
-            />
+          {layout.rows.map((r, i) =>
+            r.type === "job" && r.shade ? (
+              <rect
+                key={`s${i}`}
+                x={0}
+                y={r.y - LANE_PAD / 2}
+                width={width}
+                height={r.h + LANE_PAD}
+                className="fill-zinc-200/50 dark:fill-zinc-800/50"
+              />
+            ) : null,
+          )}
+          {ticks(visible, plotW).map((t) => (
+            <g key={t}>
+              <line
+                x1={x(t)}
+                x2={x(t)}
+                y1={AXIS - 4}
+                y2={layout.height}
+                className="stroke-zinc-300 dark:stroke-zinc-700"
+                strokeWidth={1}
+              />
+              <text x={x(t) + 3} y={13} className="fill-zinc-700 text-[10px] dark:fill-zinc-300">
+                {tick(t, visible.to - visible.from)}
+              </text>
+            </g>
           ))}
+          {layout.rows.map((r, i) =>
+            r.type === "event" || r.laneStart ? (
+              <text
+                key={`l${i}`}
+                x={6}
+                y={r.y + (r.type === "event" ? 12 : 10)}
+                className="fill-zinc-800 text-[11px] dark:fill-zinc-200"
+              >
+                {r.label.length > gutter / 6.2 ? `${r.label.slice(0, Math.floor(gutter / 6.2) - 1)}…` : r.label}
+              </text>
+            ) : null,
+          )}
+          {brush ? (
+            <rect
+              x={x(brush.from)}
+              y={AXIS}
+              width={Math.max(2, x(brush.to) - x(brush.from))}
+              height={layout.height - AXIS}
+              className="fill-blue-500/15 stroke-blue-700 dark:fill-blue-300/15 dark:stroke-blue-300"
+              strokeDasharray="4 3"
+            />
+          ) : null}
+          {layout.rows.map((r, i) =>
+            r.type === "job"
+              ? rects(r.bars, x).map((b, j) => (
+                  <rect
+                    key={`b${i}:${j}`}
+                    x={b.x}
+                    y={r.y + 2}
+                    width={b.w}
+                    height={r.h - 4}
+                    rx={2}
+                    className={BAR_FILL[STATUS_TONE[b.status]]}
+                  />
+                ))
+              : (eventsByGroup.get(r.group) ?? []).map((ev) => (
+                  <g key={ev.id} data-event-id={ev.id}>
+                    <EventGlyph group={ev.group} x={x(ev.at)} y={r.y + r.h / 2} r={5} />
+                  </g>
+                )),
+          )}
+          {now >= visible.from && now <= visible.to ? (
+            <g>
+              <line
+                x1={x(now)}
+                x2={x(now)}
+                y1={AXIS - 2}
+                y2={layout.height}
+                className="stroke-red-700 dark:stroke-red-400"
+                strokeWidth={1.5}
+                strokeDasharray="3 2"
+              />
+              <text
+                x={x(now) - 4}
+                y={AXIS - 6}
+                textAnchor="end"
+                className="fill-red-700 text-[10px] font-semibold dark:fill-red-400"
+              >
+                now
+              </text>
+            </g>
+          ) : null}
+          {drag ? (
+            <rect
+              x={Math.min(drag.x0, drag.x1)}
+              y={AXIS}
+              width={Math.abs(drag.x1 - drag.x0)}
+              height={layout.height - AXIS}
+              className="fill-blue-500/25 stroke-blue-700 dark:stroke-blue-300"
+            />
+          ) : null}
+          {hover ? (
+            <line
+              x1={hover.x}
+              x2={hover.x}
+              y1={AXIS}
+              y2={layout.height}
+              className="stroke-zinc-900 dark:stroke-zinc-100"
+              strokeWidth={1}
+            />
+          ) : null}
         </svg>
-        {lanes ? <span /> : null}
-        <div className="mt-2 flex justify-between gap-2 text-xs text-zinc-700 dark:text-zinc-300">
-          <span>{formatUtc(from)}</span>
-          <span className="text-right">{formatUtc(to)}</span>
-        </div>
-      </div>
-      <ul className="flex flex-wrap gap-3 text-xs text-zinc-700 dark:text-zinc-300" aria-label="Legend">
-        {Object.keys(counts).map((s) => (
-          <li key={s} className="flex items-center gap-1">
-            <svg aria-hidden="true" width="10" height="10">
-              <rect width="10" height="10" rx="2" className={BAR[STATUS_TONE[s as JobStatus]]} />
-            </svg>
-            {s} ({counts[s]})
-          </li>
-        ))}
-      </ul>
-      <details className="text-sm" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
-        <summary className="cursor-pointer rounded focus-visible:outline-2 focus-visible:outline-blue-600">
-          Timeline as a table
-        </summary>
-        {/* Built when opened: a week of the estate is thousands of rows nobody asked for. */}
-        {tableOpen ? (
-          <table className="mt-2 w-full text-left text-xs">
-            <caption className="sr-only">{label}</caption>
-            <thead>
-              <tr>
-                {lanes ? (
-                  <th scope="col" className="py-1 pr-3">
-                    Cluster
-                  </th>
-                ) : null}
-                <th scope="col" className="py-1 pr-3">
-                  Job id
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Status
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Started
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Finished
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Duration
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {bars.map((b) => (
-                <tr key={`${b.job.kind}:${b.job.id}`}>
-                  {lanes ? <td className="py-0.5 pr-3">{lanes[laneIndex.get(b.lane ?? "") ?? 0]?.label}</td> : null}
-                  <td className="py-0.5 pr-3 font-mono">{b.job.id}</td>
-                  <td className="py-0.5 pr-3">{b.job.status}</td>
-                  <td className="py-0.5 pr-3">{formatUtc(b.start)}</td>
-                  <td className="py-0.5 pr-3">
-                    {b.job.finishedAt ? formatUtc(b.job.finishedAt) : b.job.status === "running" ? "running" : "—"}
-                  </td>
-                  <td className="py-0.5 pr-3">{formatDuration(b.end - b.start)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        {hover ? (
+          <div
+            role="tooltip"
+            className="pointer-events-none absolute z-10 max-w-sm rounded border border-zinc-300 bg-white px-2 py-1 text-xs text-zinc-900 shadow dark:border-zinc-600 dark:bg-zinc-950 dark:text-zinc-100"
+            style={{
+              top: hover.y + 18,
+              ...(hover.x > width / 2 ? { right: width - hover.x + 8 } : { left: hover.x + 8 }),
+            }}
+          >
+            {hover.text}
+          </div>
         ) : null}
-      </details>
+      </div>
+      <TimelineLegend
+        statuses={statuses}
+        eventCounts={eventCounts}
+        selected={eventGroups}
+        onGroups={(next) => onChange({ events: next.length ? next : null })}
+      />
+      <TimelineTable label={label} lanes={lanes} events={shown} />
     </div>
   );
 });

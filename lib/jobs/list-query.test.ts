@@ -59,3 +59,22 @@ describe("applyListQuery", () => {
     expect(past.totalCount).toBe(5);
   });
 });
+
+describe("a brushed time range", () => {
+  const at = (h: number) => new Date(Date.parse("2026-01-01T00:00:00Z") + h * 3_600_000).toISOString();
+  const brushed = [
+    job("1", "completed", at(1), at(2)),
+    job("2", "running", at(5)),
+    job("3", "failed", at(8), at(9)),
+    job("4", "queued", null),
+  ];
+  const base: JobListQuery = { status: [], page: 1, pageSize: 50, sort: "startedAt", dir: "asc" };
+
+  it("lists the jobs that ran within it (a running job runs on), counts stay over the whole list", () => {
+    const page = applyListQuery(brushed, { ...base, from: at(1.5), to: at(6) });
+    expect(page.items.map((j) => j.id.slice(-1))).toEqual(["1", "2"]);
+    expect(page.totalCount).toBe(2);
+    expect(page.counts.failed).toBe(1);
+    expect(applyListQuery(brushed, { ...base, from: at(7) }).items.map((j) => j.id.slice(-1))).toEqual(["2", "3"]);
+  });
+});

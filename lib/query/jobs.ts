@@ -48,3 +48,31 @@ export async function fetchWholeList(client: QueryClient, scope: JobScope, query
   const seen = new Set<string>();
   return pages.flatMap((p) => p.items).filter((job) => !seen.has(job.id) && Boolean(seen.add(job.id)));
 }
+
+/**
+ * Every job of a kind that ran in the last `windowMs`, for the timeline: read with the list route's
+ * time filter, page by page, so a week of 1,200 restores is all there (a table page holds 500).
+ */
+export const timelineJobsOptions = (scope: JobScope, window: string, windowMs: number, refreshSeconds = 0) =>
+  queryOptions({
+    queryKey: [...jobKeys.lists(scope), "timeline", window] as const,
+    queryFn: async ({ signal }) => {
+      const query: JobListQuery = {
+        status: [],
+        page: 1,
+        pageSize: MAX_PAGE_SIZE,
+        sort: "startedAt",
+        dir: "desc",
+        from: new Date(Date.now() - windowMs).toISOString(),
+      };
+      const first = await api.jobs(scope, query, signal);
+      const rest = await Promise.all(
+        Array.from({ length: Math.ceil(first.totalCount / MAX_PAGE_SIZE) - 1 }, (_, i) =>
+          api.jobs(scope, { ...query, page: i + 2 }, signal),
+        ),
+      );
+      return { items: [first, ...rest].flatMap((p) => p.items), fetchedAt: first.fetchedAt };
+    },
+    placeholderData: keepPreviousData,
+    refetchInterval: refreshSeconds > 0 ? refreshSeconds * 1000 : false,
+  });

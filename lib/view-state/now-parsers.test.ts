@@ -41,7 +41,7 @@ describe("Now view URL state", () => {
   });
 
   it("drops a bad value instead of failing the page (the route answers 400)", () => {
-    const qs = `window=2h&kind=restore,bogus&stuck=yes&project=xyz,${G1}&q=${"x".repeat(NOW_Q_MAX + 1)}&sort=size&group=org`;
+    const qs = `window=2h&kind=restore,bogus&stuck=yes&project=xyz,${G1}&q=${"x".repeat(NOW_Q_MAX + 1)}&sort=size&group=org&events=nope&zoom=9-1&range=abc`;
     expect(() => routeQuery(qs)).toThrow();
     expect(loadNowView(`?${qs}`)).toEqual({
       window: "24h",
@@ -53,6 +53,9 @@ describe("Now view URL state", () => {
       q: "",
       sort: "newest",
       group: "none",
+      events: [],
+      zoom: null,
+      range: null,
     });
   });
 

@@ -13,6 +13,7 @@ import {
 import type { JobKind, JobStatus } from "@/lib/jobs/dto";
 import type { NowQuery, NowSection, NowWindow } from "@/lib/now/dto";
 import { JOB_KINDS, JOB_STATUSES, OBJECT_ID } from "./contract-constants";
+import { timelineParsers } from "./timeline-parsers";
 
 export const NOW_WINDOWS = ["1h", "6h", "24h", "7d"] as const satisfies readonly NowWindow[];
 export const NOW_SECTIONS = ["running", "attention", "finished"] as const satisfies readonly NowSection[];
@@ -59,6 +60,8 @@ export const nowViewParsers = {
   q: parseAsQ.withDefault(""),
   sort: parseAsStringLiteral(NOW_SORTS).withDefault("newest"),
   group: parseAsStringLiteral(NOW_GROUPINGS).withDefault("none"),
+  // The timeline's own state: browser-side only, never sent to /api/now.
+  ...timelineParsers,
 };
 
 export const loadNowView = createLoader(nowViewParsers);

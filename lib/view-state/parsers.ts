@@ -10,15 +10,21 @@ import {
   parseAsStringLiteral,
 } from "nuqs/server";
 import { JOB_KINDS, JOB_STATUSES, OBJECT_ID, SORT_FIELDS } from "./contract-constants";
+import { timelineParsers } from "./timeline-parsers";
 
 export const REFRESH_INTERVALS = [0, 10, 30, 60] as const;
 export type RefreshInterval = (typeof REFRESH_INTERVALS)[number];
-export const TIME_WINDOWS = ["24h", "7d", "30d"] as const;
+export const TIME_WINDOWS = ["1h", "24h", "7d", "30d"] as const;
 export type TimeWindow = (typeof TIME_WINDOWS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const SORT_DIRS = ["asc", "desc"] as const;
 
-const WINDOW_MS: Record<TimeWindow, number> = { "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 };
+const WINDOW_MS: Record<TimeWindow, number> = {
+  "1h": 3_600_000,
+  "24h": 86_400_000,
+  "7d": 7 * 86_400_000,
+  "30d": 30 * 86_400_000,
+};
 export function windowMs(window: TimeWindow): number {
   return WINDOW_MS[window];
 }
@@ -44,6 +50,7 @@ export const clusterViewParsers = {
   job: parseAsObjectId,
   refresh: parseAsNumberLiteral(REFRESH_INTERVALS).withDefault(0),
   window: parseAsStringLiteral(TIME_WINDOWS).withDefault("7d"),
+  ...timelineParsers,
 };
 
 export const searchParsers = { q: parseAsString.withDefault("") };

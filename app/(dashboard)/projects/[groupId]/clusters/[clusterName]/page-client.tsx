@@ -5,9 +5,11 @@ import { useCallback, useMemo } from "react";
 import { JOB_KIND_LABEL } from "@/components/jobs/labels";
 import { TabPanel, Tabs } from "@/components/ui/tabs";
 import type { Cluster, JobKind } from "@/lib/jobs/dto";
-import { clusterViewParsers } from "@/lib/view-state/parsers";
+import { clusterViewParsers, type TimeWindow } from "@/lib/view-state/parsers";
+import type { TimelineUpdate } from "@/components/jobs/timeline";
 import { ClusterHeader } from "./_components/cluster-header";
 import { JobsPanel } from "./_components/jobs-panel";
+import { TimelineSection } from "./_components/timeline-section";
 
 export function ClusterView({
   groupId,
@@ -32,9 +34,32 @@ export function ClusterView({
     (next: JobKind) => void setView({ tab: next, status: null, page: null, job: null }),
     [setView],
   );
+  const onWindow = useCallback(
+    (window: TimeWindow) => void setView({ window, zoom: null, range: null, page: null }),
+    [setView],
+  );
+  // A new brushed range is a new table: back to its first page.
+  const onTimeline = useCallback(
+    (update: TimelineUpdate) => void setView({ ...update, ...("range" in update && { page: null }) }),
+    [setView],
+  );
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <ClusterHeader clusterName={clusterName} clusters={clusters} groupId={groupId} atlasUiBaseUrl={atlasUiBaseUrl} />
+      {kinds.length > 0 ? (
+        <TimelineSection
+          groupId={groupId}
+          clusterName={clusterName}
+          kinds={kinds}
+          window={view.window}
+          eventGroups={view.events}
+          zoom={view.zoom}
+          range={view.range}
+          refreshSeconds={view.refresh}
+          onWindow={onWindow}
+          onChange={onTimeline}
+        />
+      ) : null}
       {tab && scope ? (
         <>
           <Tabs label="Job kinds" idPrefix="jobs" value={tab} items={tabItems} onChange={onTab} />

@@ -12,7 +12,7 @@ import { loadClusterView } from "@/lib/view-state/parsers";
 import { findClusters, findProject } from "../../../../_lib/lookups";
 import { requireSession, titleWithSession } from "../../../../_lib/require-session";
 import { ClusterView } from "./page-client";
-import { TIMELINE_QUERY, listQueryFromView } from "./_components/list-query";
+import { listQueryFromView } from "./_components/list-query";
 
 type Props = {
   params: Promise<{ groupId: string; clusterName: string }>;
@@ -47,15 +47,12 @@ export default async function ClusterPage({ params, searchParams }: Props) {
       if (detail) queryClient.setQueryData(jobDetailOptions(scope, view.job).queryKey, detail);
     }
     // Server prefetch calls the service directly; on failure the client query retries and shows the error.
-    // The table's page and the timeline read the same upstream list, fetched once (the service coalesces).
-    await Promise.all(
-      [listQueryFromView(view), TIMELINE_QUERY].map((query) =>
-        queryClient.prefetchQuery({
-          ...jobListOptions(scope, query),
-          queryFn: () => listJobs(tab, groupId, clusterName, query),
-        }),
-      ),
-    );
+    // The timeline below reads the store from the browser after hydration: the table comes first.
+    const query = listQueryFromView(view);
+    await queryClient.prefetchQuery({
+      ...jobListOptions(scope, query),
+      queryFn: () => listJobs(tab, groupId, clusterName, query),
+    });
   }
 
   return (

@@ -7,6 +7,7 @@ import { CopyButton } from "@/components/jobs/copy-button";
 import { DeprecationNotice } from "@/components/jobs/deprecation-notice";
 import { DownloadView } from "@/components/jobs/download-view";
 import { ErrorNotice } from "@/components/jobs/error-notice";
+import { formatUtc } from "@/components/jobs/format";
 import { JobDetailPanel } from "@/components/jobs/job-detail-panel";
 import { jobsToCsv } from "@/components/jobs/job-fields";
 import { JobTable } from "@/components/jobs/job-table";
@@ -21,7 +22,6 @@ import type { JobStatus } from "@/lib/jobs/dto";
 import { fetchWholeList, jobListOptions } from "@/lib/query/jobs";
 import type { clusterViewParsers } from "@/lib/view-state/parsers";
 import { listQueryFromView } from "./list-query";
-import { TimelineSection } from "./timeline-section";
 
 type ViewState = ReturnType<typeof useQueryStates<typeof clusterViewParsers>>;
 
@@ -42,10 +42,19 @@ export function JobsPanel({
   // memoized, so a click re-renders only what its new state touches.
   const statusKey = view.status.join(",");
   const { page, pageSize, sort, dir } = view;
+  const rangeFrom = view.range?.from;
+  const rangeTo = view.range?.to;
   const query = useMemo(
     () =>
-      listQueryFromView({ status: statusKey ? (statusKey.split(",") as JobStatus[]) : [], page, pageSize, sort, dir }),
-    [statusKey, page, pageSize, sort, dir],
+      listQueryFromView({
+        status: statusKey ? (statusKey.split(",") as JobStatus[]) : [],
+        page,
+        pageSize,
+        sort,
+        dir,
+        range: rangeFrom !== undefined && rangeTo !== undefined ? { from: rangeFrom, to: rangeTo } : null,
+      }),
+    [statusKey, page, pageSize, sort, dir, rangeFrom, rangeTo],
   );
   const list = useQuery(jobListOptions(scope, query, view.refresh));
   const data = list.data;
@@ -64,12 +73,11 @@ export function JobsPanel({
     (pageSize: ViewState[0]["pageSize"]) => void setView({ pageSize, page: null }),
     [setView],
   );
-  const onWindow = useCallback((window: ViewState[0]["window"]) => void setView({ window }), [setView]);
   const onClose = useCallback(() => void setView({ job: null }), [setView]);
   const queryClient = useQueryClient();
   const loadWholeList = useCallback(() => fetchWholeList(queryClient, scope, query), [queryClient, scope, query]);
   const kindLabel = JOB_KIND_LABEL[scope.kind].toLowerCase();
-  const searched = `${kindLabel} of ${scope.clusterName}${query.status.length ? ` with status ${query.status.join(" or ")}` : ""}`;
+  const searched = `${kindLabel} of ${scope.clusterName}${query.status.length ? ` with status ${query.status.join(" or ")}` : ""}${query.from && query.to ? ` that ran between ${formatUtc(query.from)} and ${formatUtc(query.to)}` : ""}`;
   const flexHref = hasFlex ? `?tab=flex-restore` : null;
 
   return (
@@ -142,7 +150,6 @@ export function JobsPanel({
           onPageSize={onPageSize}
         />
       ) : null}
-      <TimelineSection scope={scope} window={view.window} onWindow={onWindow} refreshSeconds={view.refresh} />
       <JobDetailPanel
         scope={scope}
         jobId={view.job}

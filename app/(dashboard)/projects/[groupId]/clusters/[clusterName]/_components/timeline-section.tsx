@@ -1,44 +1,81 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { memo, useMemo } from "react";
-import { Timeline, timelineBars } from "@/components/jobs/timeline";
-import { JOB_KIND_LABEL } from "@/components/jobs/labels";
+import { ErrorNotice } from "@/components/jobs/error-notice";
+import { Timeline, type TimelineUpdate } from "@/components/jobs/timeline";
 import { focusRing } from "@/components/ui/button";
-import type { JobScope } from "@/lib/api-client";
-import { jobListOptions } from "@/lib/query/jobs";
+import type { Job, JobKind } from "@/lib/jobs/dto";
+import type { EventGroup } from "@/lib/jobs/events";
+import { clusterEventsOptions } from "@/lib/query/events";
+import { timelineJobsOptions } from "@/lib/query/jobs";
 import { TIME_WINDOWS, windowMs, type TimeWindow } from "@/lib/view-state/parsers";
-import { TIMELINE_QUERY } from "./list-query";
+import type { TimeRange } from "@/lib/view-state/timeline-parsers";
 
-const WINDOW_LABEL: Record<TimeWindow, string> = { "24h": "Last 24 hours", "7d": "Last 7 days", "30d": "Last 30 days" };
+export const WINDOW_LABEL: Record<TimeWindow, string> = {
+  "1h": "Last hour",
+  "24h": "Last 24 hours",
+  "7d": "Last 7 days",
+  "30d": "Last 30 days",
+};
 
+/** Room after "now" so the now line is visible, not the picture's edge. */
+const AFTER_NOW = 0.02;
+
+/** The lists of every kind as one (a stable function, so TanStack keeps the result while nothing changed). */
+function combineLists(results: UseQueryResult<{ items: Job[]; fetchedAt: string }>[]) {
+  return {
+    items: results.flatMap((r) => r.data?.items ?? []).map((job) => ({ job })),
+    fetchedAt: results.map((r) => r.data?.fetchedAt),
+    ready: results.every((r) => r.data),
+    failed: results.find((r) => r.isError),
+  };
+}
+
+/** The whole cluster's timeline: every job kind it has, in lanes, with Atlas's backup events above. */
 export const TimelineSection = memo(function TimelineSection({
-  scope,
+  groupId,
+  clusterName,
+  kinds,
   window,
-  onWindow,
+  eventGroups,
+  zoom,
+  range,
   refreshSeconds,
+  onWindow,
+  onChange,
 }: {
-  scope: JobScope;
+  groupId: string;
+  clusterName: string;
+  kinds: JobKind[];
   window: TimeWindow;
-  onWindow: (w: TimeWindow) => void;
+  eventGroups: EventGroup[];
+  zoom: TimeRange | null;
+  range: TimeRange | null;
   refreshSeconds: number;
+  onWindow: (w: TimeWindow) => void;
+  onChange: (update: TimelineUpdate) => void;
 }) {
-  const list = useQuery(jobListOptions(scope, TIMELINE_QUERY, refreshSeconds));
-  const data = list.data;
-  const { bars, from, to } = useMemo(() => {
-    // Simulated or skewed clocks: end the window at the later of fetch time and the newest job event.
-    const latestEvent = Math.max(
-      0,
-      ...(data?.items ?? [])
-        .flatMap((j) => [j.startedAt, j.finishedAt])
-        .filter((t): t is string => Boolean(t))
-        .map(Date.parse),
-    );
-    const end = data ? Math.max(Date.parse(data.fetchedAt), latestEvent) : 0;
-    const start = end - windowMs(window);
-    return { bars: data ? timelineBars(data.items, start, end) : [], from: start, to: end };
-  }, [data, window]);
-  const label = `Timeline of ${JOB_KIND_LABEL[scope.kind].toLowerCase()} of ${scope.clusterName}, ${WINDOW_LABEL[window].toLowerCase()}`;
+  const span = windowMs(window);
+  const lists = useQueries({
+    queries: kinds.map((kind) => timelineJobsOptions({ kind, groupId, clusterName }, window, span, refreshSeconds)),
+    combine: combineLists,
+  });
+  const events = useQuery(clusterEventsOptions(groupId, clusterName, window, refreshSeconds));
+  const { items, ready } = lists;
+  const eventsAt = events.data?.fetchedAt;
+  const now = useMemo(
+    () =>
+      // Simulated or skewed clocks: now is the latest of when Atlas answered and the newest job start.
+      Math.max(
+        0,
+        ...[...lists.fetchedAt, eventsAt].filter((t): t is string => Boolean(t)).map(Date.parse),
+        ...items.map((i) => Date.parse(i.job.startedAt ?? "") || 0),
+      ),
+    [lists.fetchedAt, eventsAt, items],
+  );
+  const bounds = useMemo(() => ({ from: now - span, to: Math.round(now + span * AFTER_NOW) }), [now, span]);
+  const failed = lists.failed ?? (events.isError ? events : undefined);
   return (
     <section aria-labelledby="timeline-heading" className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -60,8 +97,23 @@ export const TimelineSection = memo(function TimelineSection({
           </select>
         </label>
       </div>
-      {data ? (
-        <Timeline bars={bars} from={from} to={to} label={label} />
+      {failed?.error ? <ErrorNotice error={failed.error} stale={false} onRetry={() => void failed.refetch()} /> : null}
+      {ready ? (
+        <Timeline
+          idPrefix="timeline"
+          label={`Timeline of ${clusterName}: jobs by kind and delivery type, and backup events, ${WINDOW_LABEL[window].toLowerCase()}`}
+          window={bounds}
+          now={now}
+          items={items}
+          events={events.data?.items ?? []}
+          eventGroups={eventGroups}
+          zoom={zoom}
+          range={range}
+          onChange={onChange}
+          note={
+            events.isPending ? <p className="text-xs text-zinc-700 dark:text-zinc-300">Loading backup events…</p> : null
+          }
+        />
       ) : (
         <p className="text-sm text-zinc-700 dark:text-zinc-300">Loading timeline…</p>
       )}
