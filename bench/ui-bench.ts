@@ -51,8 +51,13 @@ async function firstLoadJs(
 
 type ClickMode = "dom" | "mouse";
 
-/** What the click asked for: the pager showing this page, or this status chip pressed. */
-type Shown = { pagerPage: number; pressedChip?: undefined } | { pressedChip: number; pagerPage?: undefined };
+/** What the click asked for: the pager showing this page, this status chip (or event chip) pressed, this tab selected. */
+interface Shown {
+  pagerPage?: number;
+  pressedChip?: number;
+  pressedEventChip?: number;
+  selectedTab?: string;
+}
 
 /**
  * Settled means the view shows what the click asked for: `shown` holds in the page, nothing is
@@ -61,16 +66,20 @@ type Shown = { pagerPage: number; pressedChip?: undefined } | { pressedChip: num
  */
 async function settle(page: Page, shown: Shown): Promise<void> {
   await page.waitForFunction(
-    ({ pagerPage, pressedChip }) => {
+    ({ pagerPage, pressedChip, pressedEventChip, selectedTab }) => {
       const pager = document.querySelector('nav[aria-label="Pagination"]')?.textContent ?? "";
-      const chip =
-        pressedChip === undefined
-          ? null
-          : document.querySelectorAll('[aria-label="Filter by status"] button')[pressedChip];
+      const pressed = (group: string, i: number) =>
+        document.querySelectorAll(`[aria-label="${group}"] button`)[i]?.getAttribute("aria-pressed") === "true";
       const asked =
         pagerPage !== undefined
           ? pager.includes(`page ${pagerPage} of`)
-          : chip?.getAttribute("aria-pressed") === "true";
+          : pressedChip !== undefined
+            ? pressed("Filter by status", pressedChip)
+            : pressedEventChip !== undefined
+              ? pressed("Show events", pressedEventChip)
+              : [...document.querySelectorAll('[role="tab"][aria-selected="true"]')].some(
+                  (t) => t.textContent === selectedTab,
+                ) && pager !== "";
       return asked && !document.querySelector('[aria-busy="true"]') && !pager.includes("loading…");
     },
     shown,
@@ -144,6 +153,10 @@ async function mainThreadMs(page: Page, target: Locator, mode: ClickMode, shown:
 interface Costs {
   /** Each status chip in turn, then All again: every filter but the last is a first visit. */
   filter: Sample[];
+  /** The timeline's event-group chips in turn, then All events again (the picture redraws, the table does not). */
+  events: Sample[];
+  /** To the second tab and back, three times (the timeline above stays as it is). */
+  tab: Sample[];
   /** Next page, five times: pages not seen before. */
   next: Sample[];
   /** Previous page, back over those same pages. */
@@ -154,10 +167,24 @@ async function interactionCosts(context: BrowserContext, url: string, mode: Clic
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "networkidle" });
   const chips = page.getByRole("group", { name: "Filter by status" }).getByRole("button");
-  const costs: Costs = { filter: [], next: [], previous: [] };
+  const costs: Costs = { filter: [], events: [], tab: [], next: [], previous: [] };
   const chipCount = await chips.count();
   for (const i of [...Array.from({ length: chipCount - 1 }, (_, k) => k + 1), 0]) {
     costs.filter.push(await mainThreadMs(page, chips.nth(i), mode, { pressedChip: i }));
+  }
+  const eventChips = page.getByRole("group", { name: "Show events" }).getByRole("button");
+  await eventChips.first().waitFor();
+  const eventCount = await eventChips.count();
+  for (const i of [...Array.from({ length: eventCount - 1 }, (_, k) => k + 1), 0]) {
+    costs.events.push(await mainThreadMs(page, eventChips.nth(i), mode, { pressedEventChip: i }));
+  }
+  const tabs = page.getByRole("tab");
+  if ((await tabs.count()) > 1) {
+    const names = [(await tabs.nth(1).textContent()) ?? "", (await tabs.nth(0).textContent()) ?? ""];
+    for (let i = 0; i < 6; i++) {
+      const name = names[i % 2]!;
+      costs.tab.push(await mainThreadMs(page, tabs.nth(i % 2 === 0 ? 1 : 0), mode, { selectedTab: name }));
+    }
   }
   let current = 1;
   for (const [name, step, samples] of [
@@ -183,6 +210,8 @@ function interactionFigures(cluster: string, big: Costs, small: Costs, mode: Cli
   const smallPaging = small.next.length > 0 ? small.next : small.filter;
   const rows: Array<[string, Sample[], Sample[]]> = [
     ["filter by status (first visit)", big.filter, small.filter],
+    ["timeline event filter", big.events, small.events],
+    ["tab click (restores <-> exports)", big.tab, small.tab],
     ["next page (first visit)", big.next, smallPaging],
     ["previous page (seen before)", big.previous, small.previous.length > 0 ? small.previous : small.filter],
   ];

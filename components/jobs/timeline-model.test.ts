@@ -90,6 +90,10 @@ describe("timelineLanes", () => {
       to,
     );
     expect(lanes.flatMap((l) => l.rows.flat()).map((b) => [b.job.id.slice(-1), b.end])).toEqual([["1", to]]);
+    const [lane] = timelineLanes([{ job: job("1", "restore", "automated", 20, null, "running") }], from, to, {
+      liveEnd: to - 3_600_000,
+    });
+    expect(lane!.rows[0]![0]!.end).toBe(to - 3_600_000);
   });
 
   it("a 7-day window of 1,200 overlapping restores stays a handful of rows", () => {

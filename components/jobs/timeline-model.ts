@@ -57,12 +57,16 @@ export function timelineLanes(
   items: ReadonlyArray<{ job: Job; where?: string }>,
   from: number,
   to: number,
-  { maxRows = MAX_SUB_ROWS, gapMs = 0 }: { maxRows?: number; gapMs?: number } = {},
+  {
+    maxRows = MAX_SUB_ROWS,
+    gapMs = 0,
+    liveEnd = to,
+  }: { maxRows?: number; gapMs?: number; /** Where a running job's bar ends: now. */ liveEnd?: number } = {},
 ): TimelineLane[] {
   const lanes = new Map<string, { lane: TimelineLane; order: number; ends: number[] }>();
   const bars = items
     .flatMap(({ job, where }) => {
-      const span = jobSpan(job, to);
+      const span = jobSpan(job, Math.min(liveEnd, to));
       return span && span.end >= from && span.start <= to ? [{ job, ...span, ...(where && { where }) }] : [];
     })
     .sort((a, b) => a.start - b.start || (a.job.id < b.job.id ? -1 : 1));

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { focusRing } from "@/components/ui/button";
 import { eventWords, EVENT_GROUP_LABEL } from "@/lib/jobs/events";
 import { formatDuration, formatUtc } from "./format";
 import { JOB_KIND_ONE } from "./labels";
@@ -63,7 +64,13 @@ export function TimelineTable({
         Timeline as a table
       </summary>
       {open ? (
-        <div className="mt-2 max-h-96 overflow-auto">
+        // Focusable, so a keyboard can scroll it (axe: scrollable-region-focusable).
+        <div
+          role="region"
+          aria-label={`${label}, as a table`}
+          tabIndex={0}
+          className={`mt-2 max-h-96 overflow-auto ${focusRing}`}
+        >
           <table className="w-full text-left text-xs">
             <caption className="sr-only">{label}: events and jobs in the visible range, oldest first</caption>
             <thead>

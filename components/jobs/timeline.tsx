@@ -110,8 +110,12 @@ export const Timeline = memo(function Timeline({
   const x = (t: number) => gutter + xAt(t, plotW, visible);
 
   const lanes = useMemo(
-    () => timelineLanes(items, visible.from, visible.to, { gapMs: ((visible.to - visible.from) / plotW) * 3 }),
-    [items, visible.from, visible.to, plotW],
+    () =>
+      timelineLanes(items, visible.from, visible.to, {
+        gapMs: ((visible.to - visible.from) / plotW) * 3,
+        liveEnd: now,
+      }),
+    [items, visible.from, visible.to, plotW, now],
   );
   const allEvents = useMemo(() => timelineEvents(events, visible.from, visible.to), [events, visible.from, visible.to]);
   const shown = useMemo(
@@ -164,14 +168,14 @@ export const Timeline = memo(function Timeline({
     const row = layout.rows.find((r) => py >= r.y && py < r.y + r.h);
     const t = timeAt(px - gutter, plotW, visible);
     if (row?.type === "event") {
-      const near = (eventsByGroup.get(row.group) ?? []).filter((ev) => Math.abs(x(ev.at) - px) <= 6);
-      const ev = near.sort((a, b) => Math.abs(x(a.at) - px) - Math.abs(x(b.at) - px))[0];
-      if (ev)
-        return {
-          x: x(ev.at),
-          y: row.y,
-          text: `${eventText(ev)}${near.length > 1 ? ` (and ${near.length - 1} more here)` : ""}`,
-        };
+      // Markers a few px apart overlap: say every one under the pointer, nearest first (three at most).
+      const near = (eventsByGroup.get(row.group) ?? [])
+        .filter((ev) => Math.abs(x(ev.at) - px) <= 6)
+        .sort((a, b) => Math.abs(x(a.at) - px) - Math.abs(x(b.at) - px));
+      if (near.length > 0) {
+        const more = near.length > 3 ? `; and ${near.length - 3} more here` : "";
+        return { x: x(near[0]!.at), y: row.y, text: `${near.slice(0, 3).map(eventText).join("; ")}${more}` };
+      }
     }
     if (row?.type === "job") {
       const bar = row.bars.findLast((b) => x(b.start) - 2 <= px && px <= Math.max(x(b.end), x(b.start) + 2) + 2);

@@ -69,6 +69,26 @@ test.describe("bad input is a 400 before any upstream call", () => {
       path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs?status=failed&status=exploded`,
       issue: "query.status.1",
     },
+    {
+      name: "events window unknown",
+      path: (g, m) => `/api/projects/${g}/clusters/${m}/events?window=2h`,
+      issue: "query.window",
+    },
+    {
+      name: "events clusterName invalid",
+      path: (g, m) => `/api/projects/${g}/clusters/bad_${m}/events?window=24h`,
+      issue: "params.clusterName",
+    },
+    {
+      name: "brushed range not a date",
+      path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs?from=yesterday`,
+      issue: "query.from",
+    },
+    {
+      name: "brushed range backwards",
+      path: (g, m) => `/api/projects/${g}/clusters/${m}/exports?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z`,
+      issue: "query.from",
+    },
     { name: "Now window unknown", path: (_g, m) => `/api/now?window=2h&q=${m}`, issue: "query.window" },
     { name: "Now kind unknown", path: (_g, m) => `/api/now?kind=restore,bogus&q=${m}`, issue: "query.kind.1" },
     { name: "Now project not an id", path: (_g, m) => `/api/now?project=zz${m}`, issue: "query.project.0" },

@@ -63,16 +63,17 @@ export const TimelineSection = memo(function TimelineSection({
   });
   const events = useQuery(clusterEventsOptions(groupId, clusterName, window, refreshSeconds));
   const { items, ready } = lists;
-  const eventsAt = events.data?.fetchedAt;
+  const eventsData = events.data;
   const now = useMemo(
     () =>
-      // Simulated or skewed clocks: now is the latest of when Atlas answered and the newest job start.
+      // Simulated or skewed clocks: now is the latest of when Atlas answered, and of anything it reported.
       Math.max(
         0,
-        ...[...lists.fetchedAt, eventsAt].filter((t): t is string => Boolean(t)).map(Date.parse),
-        ...items.map((i) => Date.parse(i.job.startedAt ?? "") || 0),
+        ...[...lists.fetchedAt, eventsData?.fetchedAt].filter((t): t is string => Boolean(t)).map(Date.parse),
+        ...items.map((i) => Date.parse(i.job.finishedAt ?? i.job.startedAt ?? "") || 0),
+        ...(eventsData?.items ?? []).map((e) => Date.parse(e.at)),
       ),
-    [lists.fetchedAt, eventsAt, items],
+    [lists.fetchedAt, eventsData, items],
   );
   const bounds = useMemo(() => ({ from: now - span, to: Math.round(now + span * AFTER_NOW) }), [now, span]);
   const failed = lists.failed ?? (events.isError ? events : undefined);
