@@ -281,6 +281,7 @@ export const Timeline = memo(function Timeline({
             ) : null,
           )}
           {ticks(visible, plotW).map((t) => (
+            // A tick's label gives way to the "now" label beside it.
             <g key={t}>
               <line
                 x1={x(t)}
@@ -290,9 +291,11 @@ export const Timeline = memo(function Timeline({
                 className="stroke-zinc-300 dark:stroke-zinc-700"
                 strokeWidth={1}
               />
-              <text x={x(t) + 3} y={13} className="fill-zinc-700 text-[10px] dark:fill-zinc-300">
-                {tick(t, visible.to - visible.from)}
-              </text>
+              {Math.abs(x(t) - x(now)) < 40 && now <= visible.to ? null : (
+                <text x={x(t) + 3} y={13} className="fill-zinc-700 text-[10px] dark:fill-zinc-300">
+                  {tick(t, visible.to - visible.from)}
+                </text>
+              )}
             </g>
           ))}
           {layout.rows.map((r, i) =>

@@ -41,6 +41,8 @@ async function drag(page: Page, fromRatio: number, toRatio: number) {
 test("an event marker on the cluster timeline is the simulator's own event, in words on hover and in the table", async ({
   page,
 }, testInfo) => {
+  // An axe scan of the picture and its open table (a week: hundreds of rows) on a busy 2-core machine.
+  test.setTimeout(90_000);
   const f = await fixtures();
   const cluster = f.showcase.bigRestoreCluster;
   const event = await newestEvent(f.showcase.groupId, cluster, "CPS_OPLOG_BEHIND");
