@@ -133,9 +133,10 @@ function webhooksOf(
     staleMs: env.BACKWATCH_WEBHOOK_STALE_MINUTES * 60_000,
     owner,
     publicUrl: env.NEXTAUTH_URL,
+    // Through the read model like any reader: from the store, or one read of Atlas if nobody has yet.
     async projectName(groupId) {
-      const projects = await deps().readModel.peek(projectsResource(deps()));
-      return projects?.value?.find((p) => p.id === groupId)?.name ?? null;
+      const projects = await deps().readModel.read(projectsResource(deps()));
+      return projects.value.find((p) => p.id === groupId)?.name ?? null;
     },
     log: logger(),
   });

@@ -20,6 +20,8 @@ export interface Receiver {
   received: Received[];
   /** Statuses for the next requests, in order; after them, 200. */
   answer(...statuses: number[]): void;
+  /** A status for the requests `pick` chooses (checked before the scripted ones); undefined passes. */
+  answerWhen(pick: (r: Received) => number | undefined): void;
   /** Hold every answer until `release()` (a slow receiver). */
   hold(): void;
   release(): void;
@@ -29,6 +31,7 @@ export interface Receiver {
 export async function startReceiver(port = 0): Promise<Receiver> {
   const received: Received[] = [];
   const script: number[] = [];
+  let picker: ((r: Received) => number | undefined) | undefined;
   let held: Array<() => void> | null = null;
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -41,8 +44,9 @@ export async function startReceiver(port = 0): Promise<Receiver> {
       } catch {
         json = undefined;
       }
-      received.push({ path: req.url ?? "/", headers: req.headers, body, json, at: Date.now() });
-      const status = script.shift() ?? 200;
+      const r: Received = { path: req.url ?? "/", headers: req.headers, body, json, at: Date.now() };
+      received.push(r);
+      const status = picker?.(r) ?? script.shift() ?? 200;
       const send = () => res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "no");
       if (held) held.push(send);
       else send();
@@ -58,6 +62,7 @@ export async function startReceiver(port = 0): Promise<Receiver> {
     port: actual,
     received,
     answer: (...statuses) => void script.push(...statuses),
+    answerWhen: (pick) => void (picker = pick),
     hold: () => void (held ??= []),
     release: () => {
       const waiting = held ?? [];
