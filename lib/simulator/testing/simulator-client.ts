@@ -8,6 +8,7 @@ import {
   ClockSchema,
   ConfigSchema,
   CountersSchema,
+  ExportInjectedSchema,
   FaultAddedSchema,
   FaultRemovedSchema,
   FixturesSchema,
@@ -101,7 +102,7 @@ export class SimulatorClient {
   }
   /** Adds an export job starting now that ends as asked (POST exports); returns its id. */
   async injectExport(job: InjectExport): Promise<string> {
-    return (await this.call(FaultAddedSchema, "POST", "exports", job)).id;
+    return (await this.call(ExportInjectedSchema, "POST", "exports", job)).id;
   }
   async setConfig(config: ConfigBody): Promise<void> {
     await this.call(ConfigSchema, "POST", "config", config);
