@@ -16,6 +16,7 @@ import { projectsResource } from "@/lib/backups/resources";
 import { readEstateFacts } from "@/lib/metrics/estate-facts";
 import { metrics } from "@/lib/metrics/registry";
 import type { EventWindow } from "@/lib/jobs/events";
+import { OBJECT_ID } from "@/lib/jobs/dto";
 import type {
   ClusterEvents,
   ClusterList,
@@ -154,7 +155,11 @@ function build() {
   const env = serverEnv();
   // The budget asks for each project's real bucket, which is read through the read model built on it.
   const limits: { of?: ReturnType<typeof createProjectLimits> } = {};
-  const { store, health, budget, redis } = storeOf(env, (scope) => limits.of?.limitsOf(scope));
+  // Atlas's Cloud Backups figures size the projects' scopes only; the events' own scopes
+  // (`events:{groupId}`, another endpoint set) keep the configured ones.
+  const { store, health, budget, redis } = storeOf(env, (scope) =>
+    OBJECT_ID.test(scope) ? limits.of?.limitsOf(scope) : undefined,
+  );
   const { collector } = metrics();
   const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   let deps: backups.BackupsDeps | undefined = undefined;
