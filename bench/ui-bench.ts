@@ -79,7 +79,7 @@ async function settle(page: Page, shown: Shown): Promise<void> {
               ? pressed("Show events", pressedEventChip)
               : [...document.querySelectorAll('[role="tab"][aria-selected="true"]')].some(
                   (t) => t.textContent === selectedTab,
-                ) && pager !== "";
+                ) && document.querySelector('[role="tabpanel"] table, [role="tabpanel"] p[role="status"]') !== null;
       return asked && !document.querySelector('[aria-busy="true"]') && !pager.includes("loading…");
     },
     shown,

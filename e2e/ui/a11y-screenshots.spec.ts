@@ -66,6 +66,9 @@ for (const scheme of ["light", "dark"] as const) {
     test.use({ colorScheme: scheme });
     for (const view of VIEWS) {
       test(`${view.name}: no axe violations, no console errors, screenshot`, async ({ page }, testInfo) => {
+        // The cluster pages carry the timeline (hundreds of SVG elements) that axe and the full-page
+        // capture walk: on a busy two-core machine that outlasts the default 30 s.
+        test.setTimeout(60_000);
         // Anything the browser reports as an error (a failed resource such as a missing icon, a CSP
         // refusal, an uncaught exception) is a defect a user would see in the console.
         const errors: string[] = [];
