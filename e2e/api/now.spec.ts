@@ -176,7 +176,12 @@ test.describe("GET /api/now", () => {
     }
     // The same flag on the cluster page's list route.
     const row = stuck.rows.find((r) => r.job.kind === "restore") ?? stuck.rows[0]!;
-    const kindPath = { restore: "restore-jobs", export: "exports", "tenant-restore": "tenant-restores" } as const;
+    const kindPath = {
+      restore: "restore-jobs",
+      export: "exports",
+      "tenant-restore": "tenant-restores",
+      "collection-restore": "collection-restores",
+    } as const;
     const path =
       row.job.kind === "flex-restore"
         ? `/api/projects/${row.job.groupId}/flex-clusters/${row.job.clusterName}/restore-jobs`
