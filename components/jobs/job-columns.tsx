@@ -190,18 +190,19 @@ function collectionRestoreColumns(ctx: ColumnContext): JobColumn[] {
           {targetCell(j)}
         </>
       )),
-      meta: { track: { min: 11, grow: 2 } },
+      meta: { track: { min: 10.5, grow: 2 } },
     }),
     col.display({
       id: "strategies",
       header: "Write / index strategy",
       cell: collectionCell((j) => (
         <>
-          <span className="block">{j.writeStrategy ?? "—"}</span>
-          <span className="block">{j.indexStrategy ?? "—"}</span>
+          <span className="block whitespace-nowrap">{j.writeStrategy ?? "—"}</span>
+          <span className="block whitespace-nowrap">{j.indexStrategy ?? "—"}</span>
         </>
       )),
-      meta: { cellClass: "text-xs", track: { min: 9 } },
+      // OVERWRITE_EXISTING on one line: Atlas's words are not broken mid-word.
+      meta: { cellClass: "text-xs", track: { min: 10 } },
     }),
     col.display({
       id: "progress",
