@@ -28,7 +28,12 @@ export async function fetchAllPages<O extends PagedOperation>(
 ): Promise<{ results: ItemOf<O>[]; receivedAt: Date }> {
   const page = (pageNum: number) =>
     client.call(op, params, {
-      query: { ...filters, itemsPerPage: ITEMS_PER_PAGE, pageNum, includeCount: true },
+      query: {
+        ...filters,
+        itemsPerPage: ITEMS_PER_PAGE,
+        pageNum,
+        ...(op.includeCount !== false && { includeCount: true }),
+      },
     }) as Promise<{
       data: Paginated<ItemOf<O>>;
       receivedAt: Date;

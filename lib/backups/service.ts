@@ -3,6 +3,8 @@ import type { ServiceDeps } from "@/lib/atlas/service-deps";
 import type {
   ClusterEvents,
   ClusterList,
+  CollectionList,
+  CollectionListQuery,
   JobDetail,
   JobKind,
   JobList,
@@ -17,7 +19,14 @@ import type { ReadModel, Snapshot } from "@/lib/store/read-model";
 import type { Freshness } from "./freshness";
 import type { JobsDigest } from "./digest";
 import { stuckFlags } from "./now";
-import { clustersResource, eventsResource, jobListResource, jobResource, projectsResource } from "./resources";
+import {
+  clustersResource,
+  collectionsResource,
+  eventsResource,
+  jobListResource,
+  jobResource,
+  projectsResource,
+} from "./resources";
 
 /**
  * What pages and routes call. Every read goes through the read model (the shared store, refreshed
@@ -103,4 +112,17 @@ export async function listClusterEvents(
   deps.atlas.assertProjectAllowed(groupId);
   const snap = await deps.readModel.read(eventsResource(deps, groupId, clusterName, window));
   return { items: snap.value.events, from: new Date(snap.value.from).toISOString(), ...stamp(snap) };
+}
+
+/** One page of a collection restore's collections, through the store like every other read. */
+export async function listRestoredCollections(
+  deps: BackupsDeps,
+  groupId: string,
+  clusterName: string,
+  jobId: string,
+  query: CollectionListQuery,
+): Promise<CollectionList> {
+  deps.atlas.assertProjectAllowed(groupId);
+  const snap = await deps.readModel.read(collectionsResource(deps, groupId, clusterName, jobId, query));
+  return { ...snap.value, ...stamp(snap) };
 }

@@ -20,6 +20,8 @@ import { OBJECT_ID } from "@/lib/jobs/dto";
 import type {
   ClusterEvents,
   ClusterList,
+  CollectionList,
+  CollectionListQuery,
   DownloadLinks,
   JobDetail,
   JobKind,
@@ -85,6 +87,8 @@ function stuckOf(env: ServerEnv): StuckSettings {
       export: other,
       "tenant-restore": other,
       "flex-restore": other,
+      // Terraform waits 3 h for a collection restore too: the restore fallback, not the one for the rest.
+      "collection-restore": env.BACKWATCH_STUCK_RESTORE_FALLBACK_MINUTES * min,
     },
   };
 }
@@ -251,6 +255,15 @@ export function getJob(kind: JobKind, groupId: string, clusterName: string, jobI
 
 export function listClusterEvents(groupId: string, clusterName: string, window: EventWindow): Promise<ClusterEvents> {
   return backups.listClusterEvents(composed().deps, groupId, clusterName, window);
+}
+
+export function listRestoredCollections(
+  groupId: string,
+  clusterName: string,
+  jobId: string,
+  query: CollectionListQuery,
+): Promise<CollectionList> {
+  return backups.listRestoredCollections(composed().deps, groupId, clusterName, jobId, query);
 }
 
 /** Operators only: read from Atlas when asked, because download URLs are short-lived and never stored. */

@@ -4,7 +4,7 @@ import { loadClusterView, serializeClusterView } from "./parsers";
 describe("cluster view URL state", () => {
   it("parses every field of a shared link", () => {
     const view = loadClusterView(
-      "?tab=export&status=failed,running&sort=finishedAt&dir=asc&page=3&pageSize=100&job=5f1e2d3c4b5a697887766554&refresh=30&window=24h&events=snapshot,behind&zoom=1767225600-1767229200&range=1767226000-1767227000",
+      "?tab=export&status=failed,running&sort=finishedAt&dir=asc&page=3&pageSize=100&job=5f1e2d3c4b5a697887766554&refresh=30&window=24h&events=snapshot,behind&zoom=1767225600-1767229200&range=1767226000-1767227000&collState=NOT_FOUND&collPage=2",
     );
     expect(view).toEqual({
       tab: "export",
@@ -19,12 +19,14 @@ describe("cluster view URL state", () => {
       events: ["snapshot", "behind"],
       zoom: { from: 1767225600_000, to: 1767229200_000 },
       range: { from: 1767226000_000, to: 1767227000_000 },
+      collState: "NOT_FOUND",
+      collPage: 2,
     });
   });
 
   it("falls back to defaults on junk instead of failing the page", () => {
     const view = loadClusterView(
-      "?tab=nope&page=0&pageSize=7&job=xyz&refresh=5&window=1y&sort=id&zoom=200-100&range=1767226000&events=x",
+      "?tab=nope&page=0&pageSize=7&job=xyz&refresh=5&window=1y&sort=id&zoom=200-100&range=1767226000&events=x&collState=not_found&collPage=-1",
     );
     expect(view).toMatchObject({
       tab: null,
@@ -37,6 +39,8 @@ describe("cluster view URL state", () => {
       zoom: null,
       range: null,
       events: [],
+      collState: null,
+      collPage: 1,
     });
   });
 
