@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Watch } from "./dto";
-import { isOpen, notificationFor, outcomeOf, parseWatchMember, toNotify, watchLine, watchMember } from "./state";
+import { isOpen, notificationFor, outcomeOf, parseWatchMember, toAnnounce, watchLine, watchMember } from "./state";
 
 const stuck = { reason: "overdue" as const, message: "running 3.1x its usual time", limitMs: 1, ratio: 3.1 };
 
@@ -43,12 +43,13 @@ describe("watch state", () => {
   });
 
   it("notifies an outcome once, and again when it changes (stuck, then failed)", () => {
-    expect(toNotify([watch()])).toEqual([]);
+    const notify = (w: Watch) => toAnnounce([w], new Set(), Infinity).map((a) => a.watch);
+    expect(notify(watch())).toEqual([]);
     const fresh = done("completed");
-    expect(toNotify([fresh])).toEqual([fresh]);
-    expect(toNotify([done("completed", { outcome: "completed", at: "2026-12-01T14:03:00.000Z" })])).toEqual([]);
+    expect(notify(fresh)).toEqual([fresh]);
+    expect(notify(done("completed", { outcome: "completed", at: "2026-12-01T14:03:00.000Z" }))).toEqual([]);
     const thenFailed = watch({ outcome: "failed", notified: { outcome: "stuck", at: "2026-12-01T14:00:00.000Z" } });
-    expect(toNotify([thenFailed])).toEqual([thenFailed]);
+    expect(notify(thenFailed)).toEqual([thenFailed]);
   });
 
   it("keeps polling while a watch can still change", () => {
@@ -87,5 +88,17 @@ describe("watch state", () => {
     expect(watchMember(target)).toBe(`${"a".repeat(24)}/c-1/export/${"c".repeat(24)}`);
     expect(parseWatchMember(watchMember(target))).toEqual(target);
     expect(parseWatchMember("a/b/c")).toBeNull();
+  });
+
+  it("announces each outcome once per tab: notifying when new, only on the page when another tab already did", () => {
+    const fresh = done("completed");
+    const tag = notificationFor(fresh).tag;
+    const opened = Date.parse("2026-12-01T14:00:00.000Z");
+    expect(toAnnounce([watch(), fresh], new Set(), opened)).toEqual([{ watch: fresh, tag, notify: true }]);
+    expect(toAnnounce([fresh], new Set([tag]), opened)).toEqual([]);
+    const byOther = done("completed", { outcome: "completed", at: "2026-12-01T14:03:00.000Z" });
+    expect(toAnnounce([byOther], new Set(), opened)).toEqual([{ watch: byOther, tag, notify: false }]);
+    // Told before this tab opened (a reload): the row says so, nothing is announced again.
+    expect(toAnnounce([byOther], new Set(), Date.parse("2026-12-01T14:05:00.000Z"))).toEqual([]);
   });
 });

@@ -19,10 +19,6 @@ export function outcomeOf(status: JobStatus | null, stuck: Stuck | undefined): W
   return stuck ? "stuck" : null;
 }
 
-/** Watches with an outcome this user has not been shown yet. */
-export const toNotify = (watches: readonly Watch[]): Watch[] =>
-  watches.filter((w) => w.outcome !== null && w.notified?.outcome !== w.outcome);
-
 /** Still worth polling for: a watch with nothing to tell yet, or a stuck one that may still end. */
 export const isOpen = (w: Watch) => w.outcome === null || w.outcome === "stuck";
 
@@ -81,4 +77,26 @@ export function watchLine(w: Watch, delivery: Delivery): string {
   const told = w.notified?.outcome === w.outcome;
   const how = !told ? "telling you now" : delivery === "notification" ? "you were notified" : "shown on this page";
   return `Watched — ${what}, ${how}`;
+}
+
+/**
+ * What one tab announces on a new answer: every outcome it has not announced yet that is new to the
+ * user (`notify`: this tab shows the browser notification and records it), or that another tab
+ * recorded since this one opened (only the page says it: the browser already showed that tag).
+ */
+export function toAnnounce(
+  watches: readonly Watch[],
+  announced: ReadonlySet<string>,
+  openedAt: number,
+): { watch: Watch; tag: string; notify: boolean }[] {
+  const out: { watch: Watch; tag: string; notify: boolean }[] = [];
+  for (const watch of watches) {
+    if (watch.outcome === null) continue;
+    const { tag } = notificationFor(watch);
+    if (announced.has(tag)) continue;
+    const told = watch.notified?.outcome === watch.outcome;
+    if (!told) out.push({ watch, tag, notify: true });
+    else if (Date.parse(watch.notified!.at) >= openedAt) out.push({ watch, tag, notify: false });
+  }
+  return out;
 }

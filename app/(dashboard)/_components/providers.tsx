@@ -4,6 +4,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useEffect, type ReactNode } from "react";
 import { ViewerProvider, type Viewer } from "@/components/session/role-context";
+import { WatchNotifier } from "@/components/watches/watch-notifier";
 import { preloadSchemas } from "@/lib/api-client";
 import { getQueryClient } from "@/lib/query/query-client";
 
@@ -13,7 +14,10 @@ export function Providers({ viewer, children }: { viewer: Viewer; children: Reac
   return (
     <QueryClientProvider client={queryClient}>
       <NuqsAdapter>
-        <ViewerProvider viewer={viewer}>{children}</ViewerProvider>
+        <ViewerProvider viewer={viewer}>
+          {children}
+          <WatchNotifier />
+        </ViewerProvider>
       </NuqsAdapter>
     </QueryClientProvider>
   );
