@@ -45,7 +45,8 @@ function idColumn(ctx: ColumnContext) {
         >
           {info.getValue()}
         </button>
-        <WatchControl job={info.row.original} />
+        {/* Keyed by job: rows are reused across pages, and a failed toggle belongs to its own job. */}
+        <WatchControl key={info.getValue()} job={info.row.original} />
       </>
     ),
     // 24 hex digits of monospace text-xs, plus the cell's padding.

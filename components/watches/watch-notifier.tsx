@@ -1,8 +1,11 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass, focusRing } from "@/components/ui/button";
+import { jobKeys } from "@/lib/query/jobs";
+import { nowKeys } from "@/lib/query/now";
 import { clusterHref } from "@/lib/view-state/parsers";
 import type { Watch } from "@/lib/watches/dto";
 import { notificationFor, toAnnounce } from "@/lib/watches/state";
@@ -33,12 +36,17 @@ export function WatchNotifier() {
   const announced = useRef(new Set<string>());
   const [openedAt] = useState(() => Date.now());
   const record = notified.mutate;
+  const client = useQueryClient();
 
   useEffect(() => {
     const items = query.data?.items;
     if (!items) return;
     const fresh = toAnnounce(items, announced.current, openedAt);
     if (fresh.length === 0) return;
+    // The rows on screen may be older than the watch's answer: read them again, so a row does not say
+    // "running" beside "Watched — finished" (the store answers; Atlas is not asked).
+    void client.invalidateQueries({ queryKey: jobKeys.all });
+    void client.invalidateQueries({ queryKey: nowKeys.all });
     const shown: Notice[] = [];
     for (const { watch, tag, notify } of fresh) {
       announced.current.add(tag);
@@ -63,7 +71,7 @@ export function WatchNotifier() {
       shown.push({ tag, title: n.title, body: n.body, how, watch });
     }
     setNotices((old) => [...shown.reverse(), ...old].slice(0, MAX_NOTICES));
-  }, [query.data, permission, openedAt, record]);
+  }, [query.data, permission, openedAt, record, client]);
 
   const dismiss = (tag: string) => setNotices((old) => old.filter((n) => n.tag !== tag));
   return (

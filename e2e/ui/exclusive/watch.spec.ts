@@ -52,7 +52,8 @@ async function startRestore(groupId: string, cluster: string, target: string): P
 const notices = (page: Page) => page.getByRole("status", { name: "Watched jobs" });
 
 async function shoot(page: Page, row: ReturnType<Page["getByText"]>, name: string) {
-  await row.scrollIntoViewIfNeeded();
+  // Centred: the notice sits at the bottom of the screen, the row above it.
+  await row.evaluate((el) => el.scrollIntoView({ block: "center" }));
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
@@ -96,6 +97,8 @@ test("a watched restore finishing shows its notification, and the watch survives
     await expect(notices(page)).toContainText(title, { timeout: 30_000 });
     await expect(notices(page)).toContainText("Browser notification shown");
     await expect(page.getByText(/^Watched — finished \d\d:\d\d UTC, you were notified$/)).toBeVisible();
+    // The row's own status follows: the table is read again when a watch tells.
+    await expect(page.getByRole("row").filter({ has: stop }).getByText("completed", { exact: true })).toBeVisible();
     const calls = await page.evaluate(() => window.__notifications);
     expect(calls).toEqual([
       { title, body: expect.stringContaining(`Job ${jobId}`), tag: `backwatch:restore:${jobId}:completed` },

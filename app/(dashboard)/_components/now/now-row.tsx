@@ -68,7 +68,7 @@ function Detail({ row, etaMs }: { row: Row; etaMs: number | null }) {
       )}
       {reason ? <span className="block text-red-900 dark:text-red-200">{reason}</span> : null}
       {row.stuck ? <StuckFlag stuck={row.stuck} /> : null}
-      <WatchControl job={job} />
+      <WatchControl key={job.id} job={job} />
     </>
   );
 }
