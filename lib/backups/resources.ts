@@ -3,6 +3,7 @@ import { z } from "zod";
 import * as catalog from "@/lib/atlas/catalog-service";
 import { pagesFor as pages } from "@/lib/atlas/fetch-all";
 import * as atlasJobs from "@/lib/atlas/jobs-service";
+import { cloudBackupsLimits } from "@/lib/atlas/rate-limits-service";
 import type { ServiceDeps } from "@/lib/atlas/service-deps";
 import {
   ClusterSchema,
@@ -110,6 +111,33 @@ export function jobResource(
   };
 }
 
+const BucketLimitsSchema = z.object({
+  capacity: z.number().int().positive(),
+  refillPerMinute: z.number().int().positive(),
+});
+/** Atlas changes a project's bucket rarely (an override by support): read a few times a day. */
+export const RATE_LIMITS_FRESH_MS = 6 * 3_600_000;
+
+/** The project's Cloud Backups bucket as Atlas reports it (null: none reported, keep the configured one). */
+export function rateLimitsResource(
+  { atlas }: ResourceDeps,
+  groupId: string,
+): Resource<z.infer<typeof BucketLimitsSchema> | null> {
+  return {
+    key: `ratelimits:${groupId}`,
+    // GET /rateLimits is its own endpoint set (Rate Limits Inspection), not Cloud Backups': no budget scope.
+    shape: 1,
+    schema: BucketLimitsSchema.nullable(),
+    url: atlasUrl(atlas, `/rateLimits?groupId=${groupId}`),
+    async load() {
+      const receivedAt = new Date();
+      return { value: await cloudBackupsLimits(atlas, groupId), receivedAt, calls: 1 };
+    },
+    freshForMs: () => RATE_LIMITS_FRESH_MS,
+    expectedCalls: () => 1,
+  };
+}
+
 const KIND = z.enum(JOB_KINDS);
 
 /** The resource a stored key names, or null for a key this build does not know (it leaves the schedule). */
@@ -117,6 +145,7 @@ export function resourceFor(deps: ResourceDeps, key: string): Resource<unknown> 
   const [type, ...rest] = key.split(":");
   if (type === "projects" && rest.length === 0) return projectsResource(deps) as Resource<unknown>;
   if (type === "clusters" && rest.length === 1) return clustersResource(deps, rest[0]!) as Resource<unknown>;
+  if (type === "ratelimits" && rest.length === 1) return rateLimitsResource(deps, rest[0]!) as Resource<unknown>;
   const kind = KIND.safeParse(rest[0]);
   if (!kind.success) return null;
   if (type === "jobs" && rest.length === 3)

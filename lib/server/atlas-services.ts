@@ -7,6 +7,7 @@ import type { AtlasClientConfig, AtlasServiceConfig } from "@/lib/atlas/config";
 import { getJobDownloadLinks as atlasDownloadLinks } from "@/lib/atlas/jobs-service";
 import { createServiceDeps } from "@/lib/atlas/service-deps";
 import { createEstateSchedule } from "@/lib/backups/estate";
+import { createProjectLimits } from "@/lib/backups/project-limits";
 import type { Freshness } from "@/lib/backups/freshness";
 import { findJob as findEstateJob, readNow as readEstateNow } from "@/lib/backups/now";
 import { resourceFor } from "@/lib/backups/resources";
@@ -26,7 +27,7 @@ import type {
 import type { StuckSettings } from "@/lib/jobs/stuck";
 import type { FindResponse, NowQuery, NowResponse } from "@/lib/now/dto";
 import type { NotifiedBody, WatchList, WatchTarget } from "@/lib/watches/dto";
-import { createBudget, type Budget } from "@/lib/store/budget";
+import { createBudget, type Budget, type BudgetConfig } from "@/lib/store/budget";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import { createReadModel } from "@/lib/store/read-model";
 import { createRedisStore, type RedisStore } from "@/lib/store/redis-store";
@@ -84,11 +85,15 @@ function stuckOf(env: ServerEnv): StuckSettings {
   };
 }
 
-function storeOf(env: ServerEnv): { store: Store; health: () => StoreHealth; budget: Budget; redis?: RedisStore } {
-  const budgetConfig = {
+function storeOf(
+  env: ServerEnv,
+  limitsOf: BudgetConfig["limitsOf"],
+): { store: Store; health: () => StoreHealth; budget: Budget; redis?: RedisStore } {
+  const budgetConfig: BudgetConfig = {
     capacity: env.BACKWATCH_BUDGET_CAPACITY,
     refillPerMinute: env.BACKWATCH_BUDGET_REFILL_PER_MINUTE,
     share: env.BACKWATCH_BUDGET_SHARE,
+    ...(env.BACKWATCH_BUDGET_FROM_ATLAS === "true" && { limitsOf }),
   };
   const memory = createMemoryStore();
   if (!env.REDIS_URL) return { store: memory, health: () => ({ state: "ok" }), budget: createBudget(budgetConfig) };
@@ -104,7 +109,9 @@ function storeOf(env: ServerEnv): { store: Store; health: () => StoreHealth; bud
 
 function build() {
   const env = serverEnv();
-  const { store, health, budget, redis } = storeOf(env);
+  // The budget asks for each project's real bucket, which is read through the read model built on it.
+  const limits: { of?: ReturnType<typeof createProjectLimits> } = {};
+  const { store, health, budget, redis } = storeOf(env, (scope) => limits.of?.limitsOf(scope));
   const { collector } = metrics();
   collector.attach({ budget, degraded: () => health().state !== "ok" });
   const client = createAtlasClient({ ...atlasClientConfig(env, store), onCall: collector.onAtlasCall });
@@ -123,6 +130,7 @@ function build() {
     onRefresh: collector.onRefresh,
   });
   const deps: backups.BackupsDeps = { atlas, readModel, freshness: freshnessOf(env), stuck: stuckOf(env) };
+  limits.of = createProjectLimits({ deps, readModel: () => readModel, log: logger() });
   const estate = createEstateSchedule({ deps, store, always: env.BACKWATCH_ESTATE_ALWAYS === "true" });
   const scheduler = createScheduler({
     store,

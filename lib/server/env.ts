@@ -66,6 +66,8 @@ const EnvSchema = z
     BACKWATCH_BUDGET_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
     BACKWATCH_BUDGET_CAPACITY: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     BACKWATCH_BUDGET_REFILL_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(500),
+    /** Size each project's budget from Atlas's own GET /rateLimits (an override shows there); "false" keeps the figures above. */
+    BACKWATCH_BUDGET_FROM_ATLAS: z.enum(["true", "false"]).default("true"),
     // Off (the route answers 404) when unset; too short to resist guessing stops start-up instead.
     BACKWATCH_METRICS_TOKEN: z.preprocess(
       (v) => (v === "" ? undefined : v),
