@@ -63,7 +63,8 @@ test("a watched restore finishing shows its notification, and the watch survives
   browser,
   env,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  // Three axe scans of a 50-row table and a simulated hour: minutes on a busy two-core machine.
+  test.setTimeout(240_000);
   const context = await browser.newContext({ viewport: DESKTOP, colorScheme: "light" });
   try {
     await context.grantPermissions(["notifications"], { origin: env.appUrl });
@@ -139,6 +140,48 @@ test("a watched restore finishing shows its notification, and the watch survives
     await expect(page.getByRole("button", { name: `Watch job ${jobId}` })).toHaveAttribute("aria-pressed", "false");
     const left = (await (await context.request.get("/api/watches")).json()) as { items: unknown[] };
     expect(left.items).toEqual([]);
+  } finally {
+    await clearWatches(context.request).catch(() => undefined);
+    await context.close();
+  }
+});
+
+test("with notifications blocked, the watch still tells on the page and the row says why", async ({
+  browser,
+  env,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  // No permission granted: Chromium answers the prompt with "denied".
+  const context = await browser.newContext({ viewport: DESKTOP });
+  try {
+    await recordNotifications(context);
+    const { name: username, password } = env.users.watcher;
+    expect((await signInAttempt(context.request, { username, password })).error).toBeNull();
+    await clearWatches(context.request);
+    const f = await fixtures();
+    const page = await context.newPage();
+    await page.goto(clusterUrl(f, f.showcase.bigRestoreCluster, "status=completed"));
+    const first = page.getByRole("button", { name: /^Watch job [a-f0-9]{24}$/ }).first();
+    const jobId = (await first.getAttribute("aria-label"))!.replace("Watch job ", "");
+    await first.click();
+    await expect(page.getByRole("button", { name: `Stop watching job ${jobId}` })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+    expect(await page.evaluate(() => Notification.permission)).toBe("denied");
+    await expect(
+      page.getByText("Browser notifications are blocked for this site: this page tells you instead."),
+    ).toBeVisible();
+    // Already completed: told at once, on the page only.
+    await expect(notices(page)).toContainText(`Restore on ${f.showcase.bigRestoreCluster} finished`);
+    await expect(notices(page)).toContainText("Shown on this page");
+    await expect(page.getByText(/^Watched — finished \d\d:\d\d UTC, shown on this page$/)).toBeVisible();
+    expect(await page.evaluate(() => window.__notifications)).toEqual([]);
+    await expectNoAxeViolations(page, testInfo, "watch-blocked");
+    await notices(page)
+      .getByRole("button", { name: /^Dismiss: / })
+      .click();
+    await expect(notices(page)).toHaveText("");
   } finally {
     await clearWatches(context.request).catch(() => undefined);
     await context.close();
