@@ -96,6 +96,29 @@ describe("watches", () => {
     expect(list.max).toBe(MAX_WATCHES);
   });
 
+  it("tells a running job flagged stuck by Now's rule, and keeps polling it", async () => {
+    const w = await world();
+    const user = `u-${randomHex(8)}`;
+    // Every running job is past a limit of zero: the same rule, thresholds that always bite.
+    const strict: WatchDeps = {
+      ...w.d,
+      backups: {
+        ...w.d.backups,
+        stuck: {
+          ...DEFAULT_STUCK,
+          factor: 0,
+          floorMs: 0,
+          fallbackMs: { restore: 0, export: 0, "tenant-restore": 0, "flex-restore": 0 },
+        },
+      },
+    };
+    await addWatch(strict, user, w.running);
+    const [item] = (await listWatches(strict, user)).items;
+    expect(item?.outcome).toBe("stuck");
+    expect(item?.state.stuck?.reason).toBe("overdue");
+    expect((await listWatches(w.d, user)).items[0]?.outcome).toBeNull();
+  });
+
   it("keeps the lists of jobs still going on the collector's schedule", async () => {
     const w = await world();
     const user = `u-${randomHex(8)}`;

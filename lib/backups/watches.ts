@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Job } from "@/lib/jobs/dto";
 import { isTerminal } from "@/lib/jobs/status";
+import type { Entry } from "@/lib/store/entry";
 import { ApiError } from "@/lib/server/errors";
 import { DUE, VIEWED } from "@/lib/store/read-model";
 import type { Store } from "@/lib/store/store";
@@ -96,22 +97,22 @@ async function findStored(d: WatchDeps, t: WatchTarget, digest: JobsDigest | und
   return entry?.value?.jobs.find((j) => j.id === t.jobId);
 }
 
+/** The watched job as the store holds it: its list's digest (stuck rule and all), or nothing yet. */
 function stateOf(
-  job: Job | undefined,
-  read: boolean,
-  fetchedAt: number | undefined,
   d: WatchDeps,
-  digest?: JobsDigest,
-  now = 0,
+  job: Job | undefined,
+  entry: Entry<JobsDigest> | null | undefined,
+  now: number,
 ): WatchedJobState {
+  const digest = entry?.value;
   const stuck = job && digest ? stuckFlags([job], digest, now, d.backups.stuck).get(job.id) : undefined;
   return {
-    read,
+    read: digest !== undefined,
     status: job?.status ?? null,
     rawState: job?.rawState ?? null,
     ...(stuck && { stuck }),
     endedAt: job && isTerminal(job.status) ? job.finishedAt : null,
-    fetchedAt: read && fetchedAt !== undefined ? iso(fetchedAt) : null,
+    fetchedAt: digest !== undefined && entry?.fetchedAt !== undefined ? iso(entry.fetchedAt) : null,
   };
 }
 
@@ -129,9 +130,8 @@ export async function listWatches(d: WatchDeps, user: string): Promise<WatchList
   const keep = new Set<string>();
   for (const [i, { member, target, record }] of watches.entries()) {
     const entry = d.backups.atlas.isProjectAllowed(target.groupId) ? digests[i] : null;
-    const digest = entry?.value;
-    const job = await findStored(d, target, digest);
-    const state = stateOf(job, digest !== undefined, entry?.fetchedAt, d, digest, now);
+    const job = await findStored(d, target, entry?.value);
+    const state = stateOf(d, job, entry, now);
     const outcome = outcomeOf(state.status, state.stuck);
     if (outcome === null || outcome === "stuck") {
       keep.add(resources[i]!.key);
