@@ -1,14 +1,11 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { buttonClass } from "@/components/ui/button";
-import { api } from "@/lib/api-client";
 import type { Job } from "@/lib/jobs/dto";
-import { watchKeys } from "@/lib/query/watches";
 import type { WatchTarget } from "@/lib/watches/dto";
 import { watchLine } from "@/lib/watches/state";
-import { askNotificationPermission, permissionNote, useNotificationPermission } from "./notification-permission";
-import { useWatchOf } from "./use-watches";
+import { permissionNote, useNotificationPermission } from "./notification-permission";
+import { useWatchOf } from "./watches-context";
 
 /**
  * A job row's Watch toggle and what the watch has come to ("Watched — finished 14:02 UTC, you were
@@ -17,17 +14,8 @@ import { useWatchOf } from "./use-watches";
  */
 export function WatchControl({ job }: { job: Pick<Job, "groupId" | "clusterName" | "kind" | "id"> }) {
   const target: WatchTarget = { groupId: job.groupId, clusterName: job.clusterName, kind: job.kind, jobId: job.id };
-  const watch = useWatchOf(target);
+  const { watch, pending, error, toggle } = useWatchOf(target);
   const permission = useNotificationPermission();
-  const client = useQueryClient();
-  const toggle = useMutation({
-    mutationFn: async (on: boolean) => {
-      if (!on) return api.unwatch(target);
-      await askNotificationPermission();
-      return api.watch(target);
-    },
-    onSuccess: (list) => client.setQueryData(watchKeys.list(), list),
-  });
   const on = watch !== undefined;
   const note = on ? permissionNote(permission) : null;
   return (
@@ -36,8 +24,8 @@ export function WatchControl({ job }: { job: Pick<Job, "groupId" | "clusterName"
         type="button"
         aria-pressed={on}
         aria-label={on ? `Stop watching job ${job.id}` : `Watch job ${job.id}`}
-        disabled={toggle.isPending}
-        onClick={() => toggle.mutate(!on)}
+        disabled={pending}
+        onClick={() => toggle(!on)}
         className={buttonClass(on ? "primary" : "secondary", "sm")}
       >
         <span aria-hidden="true">{on ? "◉" : "○"}</span>
@@ -49,9 +37,9 @@ export function WatchControl({ job }: { job: Pick<Job, "groupId" | "clusterName"
         </span>
       ) : null}
       {note ? <span className="text-zinc-700 dark:text-zinc-300">{note}</span> : null}
-      {toggle.error ? (
+      {error ? (
         <span role="alert" className="text-red-900 dark:text-red-200">
-          {toggle.error.message}
+          {error}
         </span>
       ) : null}
     </span>

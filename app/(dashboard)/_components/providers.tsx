@@ -5,6 +5,7 @@ import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useEffect, type ReactNode } from "react";
 import { ViewerProvider, type Viewer } from "@/components/session/role-context";
 import { WatchNotifier } from "@/components/watches/watch-notifier";
+import { WatchesProvider } from "@/components/watches/watches-context";
 import { preloadSchemas } from "@/lib/api-client";
 import { getQueryClient } from "@/lib/query/query-client";
 
@@ -15,8 +16,10 @@ export function Providers({ viewer, children }: { viewer: Viewer; children: Reac
     <QueryClientProvider client={queryClient}>
       <NuqsAdapter>
         <ViewerProvider viewer={viewer}>
-          {children}
-          <WatchNotifier />
+          <WatchesProvider>
+            {children}
+            <WatchNotifier />
+          </WatchesProvider>
         </ViewerProvider>
       </NuqsAdapter>
     </QueryClientProvider>
