@@ -97,6 +97,9 @@ export default defineConfig({
       // Two more `next start` instances on one real redis-server and the same simulator.
       name: "shared-redis",
       testMatch: /shared-redis\/.*\.spec\.ts$/,
+      // A file at a time: the outage case pauses the Redis the webhook spec counts on.
+      workers: 1,
+      fullyParallel: false,
       dependencies: ["setup"],
       use: { storageState: storageStatePath("operator") },
     },
@@ -167,6 +170,9 @@ export default defineConfig({
         BACKWATCH_FRESH_IDLE_SECONDS: "60",
         // Metrics off here: e2e/api/metrics.spec.ts checks the 404.
         BACKWATCH_METRICS_TOKEN: "",
+        // Webhooks from here only: transitions must be sent once by two instances on one Redis.
+        BACKWATCH_WEBHOOK_URLS: `generic=${env.webhookUrl}`,
+        BACKWATCH_WEBHOOK_SECRET: env.webhookSecret,
       },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -78,6 +78,43 @@ test.describe("production start-up", () => {
     }
   });
 
+  test("refuses a malformed webhook URL, naming BACKWATCH_WEBHOOK_URLS and not the URL", async ({ env }) => {
+    const app = start(
+      {
+        ...base(env),
+        NEXTAUTH_URL: "https://backwatch.example.com",
+        BACKWATCH_WEBHOOK_URLS:
+          "slack=https://hooks.slack.com/services/T0/B0/tok-e2e-abc,slack=hooks.slack.com/tok-e2e-def",
+        BACKWATCH_WEBHOOK_SECRET: "a-webhook-signing-secret",
+      },
+      await freePort(),
+    );
+    try {
+      expect(await app.exited).not.toBe(0);
+      expect(app.output()).toMatch(/BACKWATCH_WEBHOOK_URLS: entry 2: must be an http\(s\) URL/);
+      expect(app.output()).not.toContain("tok-e2e");
+    } finally {
+      stop(app.child);
+    }
+  });
+
+  test("refuses webhook URLs without a signing secret, naming BACKWATCH_WEBHOOK_SECRET", async ({ env }) => {
+    const app = start(
+      {
+        ...base(env),
+        NEXTAUTH_URL: "https://backwatch.example.com",
+        BACKWATCH_WEBHOOK_URLS: "https://hooks.example.com/backwatch",
+      },
+      await freePort(),
+    );
+    try {
+      expect(await app.exited).not.toBe(0);
+      expect(app.output()).toMatch(/BACKWATCH_WEBHOOK_SECRET: required with BACKWATCH_WEBHOOK_URLS/);
+    } finally {
+      stop(app.child);
+    }
+  });
+
   test("with an https public URL, pages carry HSTS; and the control case over http does not", async ({ env }) => {
     const port = await freePort();
     const app = start({ ...base(env), NEXTAUTH_URL: "https://backwatch.example.com" }, port);

@@ -19,6 +19,8 @@ export function runEnv() {
   const appPort = Number(ensure("E2E_APP_PORT", () => "3110"));
   const idpPort = Number(ensure("E2E_IDP_PORT", () => String(simPort + 1)));
   const redisPort = Number(ensure("E2E_REDIS_PORT", () => String(simPort + 2)));
+  // The shared-Redis instances send their webhooks here; e2e/shared-redis/webhooks.spec.ts listens.
+  const webhookPort = Number(ensure("E2E_WEBHOOK_PORT", () => String(simPort + 3)));
   // Two more instances of the app on one Redis: the shared read model's own project.
   const sharedPorts = [appPort + 1, appPort + 2] as const;
   const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -29,6 +31,9 @@ export function runEnv() {
     idpPort,
     redisPort,
     redisUrl: `redis://127.0.0.1:${redisPort}`,
+    webhookPort,
+    webhookUrl: `http://127.0.0.1:${webhookPort}/backwatch-hooks`,
+    webhookSecret: ensure("E2E_WEBHOOK_SECRET", () => token(24)),
     sharedAppUrls: sharedPorts.map((p) => `http://127.0.0.1:${p}`),
     simUrl: `http://127.0.0.1:${simPort}`,
     appUrl: `http://127.0.0.1:${appPort}`,
@@ -72,6 +77,7 @@ export function secretValues(env: RunEnv): Array<[string, string]> {
     ["ATLAS_PRIVATE_KEY", env.atlas.privateKey],
     ["NEXTAUTH_SECRET", env.nextAuthSecret],
     ["BACKWATCH_METRICS_TOKEN", env.metricsToken],
+    ["BACKWATCH_WEBHOOK_SECRET", env.webhookSecret],
     ["operator password", env.users.operator.password],
     ["viewer password", env.users.viewer.password],
     ["lockable user's password", env.users.lockable.password],

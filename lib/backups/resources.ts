@@ -140,6 +140,14 @@ export function rateLimitsResource(
 
 const KIND = z.enum(JOB_KINDS);
 
+/** The list a `jobs:` key names (see jobListResource), or null for any other key. */
+export function jobListOf(key: string): { kind: JobKind; groupId: string; clusterName: string } | null {
+  const [type, kind, groupId, clusterName, ...rest] = key.split(":");
+  const parsed = KIND.safeParse(kind);
+  if (type !== "jobs" || !parsed.success || !groupId || !clusterName || rest.length) return null;
+  return { kind: parsed.data, groupId, clusterName };
+}
+
 /** The resource a stored key names, or null for a key this build does not know (it leaves the schedule). */
 export function resourceFor(deps: ResourceDeps, key: string): Resource<unknown> | null {
   const [type, ...rest] = key.split(":");

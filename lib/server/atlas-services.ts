@@ -13,6 +13,7 @@ import { findJob as findEstateJob, readNow as readEstateNow } from "@/lib/backup
 import { resourceFor } from "@/lib/backups/resources";
 import * as backups from "@/lib/backups/service";
 import * as watches from "@/lib/backups/watches";
+import { projectsResource } from "@/lib/backups/resources";
 import { readEstateFacts } from "@/lib/metrics/estate-facts";
 import { metrics } from "@/lib/metrics/registry";
 import type {
@@ -29,7 +30,7 @@ import type { FindResponse, NowQuery, NowResponse } from "@/lib/now/dto";
 import type { NotifiedBody, WatchList, WatchTarget } from "@/lib/watches/dto";
 import { createBudget, type Budget, type BudgetConfig } from "@/lib/store/budget";
 import { createMemoryStore } from "@/lib/store/memory-store";
-import { createReadModel } from "@/lib/store/read-model";
+import { createReadModel, type DigestChange } from "@/lib/store/read-model";
 import { createRedisStore, type RedisStore } from "@/lib/store/redis-store";
 import { createResilientStore, type StoreHealth } from "@/lib/store/resilient-store";
 import { createScheduler } from "@/lib/store/scheduler";
@@ -37,6 +38,8 @@ import type { Store } from "@/lib/store/store";
 import { serverEnv, type ServerEnv } from "@/lib/server/env";
 import { sealedTokens } from "@/lib/server/shared-tokens";
 import { logger } from "@/lib/server/logger";
+import { createNotifier } from "@/lib/webhooks/notifier";
+import { createSender } from "@/lib/webhooks/sender";
 
 // The composition root: the one module that turns the validated environment into the Atlas client,
 // the store (memory, or Redis with memory to fall back on), the budget, the read model and its
@@ -107,19 +110,62 @@ function storeOf(
   };
 }
 
+/** The webhooks' listener on the read model's digests, or undefined when no receiver is configured. */
+function webhooksOf(
+  env: ServerEnv,
+  store: Store,
+  owner: string,
+  deps: () => backups.BackupsDeps,
+): ((change: DigestChange) => void) | undefined {
+  if (env.BACKWATCH_WEBHOOK_URLS.length === 0 || !env.BACKWATCH_WEBHOOK_SECRET) return undefined;
+  const { webhooks } = metrics();
+  const sender = createSender({
+    targets: env.BACKWATCH_WEBHOOK_URLS,
+    secret: env.BACKWATCH_WEBHOOK_SECRET,
+    timeoutMs: 5_000,
+    retries: 5,
+    minBackoffMs: 1_000,
+    maxBackoffMs: 60_000,
+    queueLimit: 1_000,
+    concurrency: 2,
+    log: logger(),
+    onDelivery: webhooks.onDelivery,
+    onQueue: webhooks.onQueue,
+  });
+  const notifier = createNotifier({
+    store,
+    sender,
+    events: env.BACKWATCH_WEBHOOK_EVENTS,
+    stuck: stuckOf(env),
+    staleMs: env.BACKWATCH_WEBHOOK_STALE_MINUTES * 60_000,
+    owner,
+    publicUrl: env.NEXTAUTH_URL,
+    // Through the read model like any reader: from the store, or one read of Atlas if nobody has yet.
+    async projectName(groupId) {
+      const projects = await deps().readModel.read(projectsResource(deps()));
+      return projects.value.find((p) => p.id === groupId)?.name ?? null;
+    },
+    log: logger(),
+  });
+  return notifier.onDigest;
+}
+
 function build() {
   const env = serverEnv();
   // The budget asks for each project's real bucket, which is read through the read model built on it.
   const limits: { of?: ReturnType<typeof createProjectLimits> } = {};
   const { store, health, budget, redis } = storeOf(env, (scope) => limits.of?.limitsOf(scope));
   const { collector } = metrics();
+  const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+  let deps: backups.BackupsDeps | undefined = undefined;
+  const onDigest = webhooksOf(env, store, owner, () => deps!);
   collector.attach({ budget, degraded: () => health().state !== "ok" });
   const client = createAtlasClient({ ...atlasClientConfig(env, store), onCall: collector.onAtlasCall });
   const atlas = createServiceDeps(client, atlasServiceConfig(env));
   const readModel = createReadModel({
     store,
     budget,
-    owner: `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
+    owner,
     log: logger(),
     // Outlives one refresh at its worst (a timeout per attempt), and frees itself if its holder dies.
     leaseMs: env.ATLAS_TIMEOUT_MS * (env.ATLAS_MAX_RETRIES + 1) + 5_000,
@@ -128,8 +174,9 @@ function build() {
     maxStaleMs: 30_000,
     retentionSeconds: 24 * 3600,
     onRefresh: collector.onRefresh,
+    ...(onDigest && { onDigest }),
   });
-  const deps: backups.BackupsDeps = { atlas, readModel, freshness: freshnessOf(env), stuck: stuckOf(env) };
+  deps = { atlas, readModel, freshness: freshnessOf(env), stuck: stuckOf(env) };
   limits.of = createProjectLimits({ deps, readModel: () => readModel, log: logger() });
   const estate = createEstateSchedule({ deps, store, always: env.BACKWATCH_ESTATE_ALWAYS === "true" });
   const scheduler = createScheduler({

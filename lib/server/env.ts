@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AtlasCredentials } from "@/lib/atlas/config";
 import { DEFAULT_ATLAS_BASE_URL, DEMO_CREDENTIALS } from "@/lib/demo-defaults";
 import { isLoopbackUrl } from "@/lib/server/loopback";
+import { WebhookEventsSchema, WebhookUrlsSchema } from "@/lib/webhooks/config";
 
 const OBJECT_ID = /^[a-f0-9]{24}$/;
 const optional = z.string().trim().min(1).optional().catch(undefined);
@@ -82,6 +83,14 @@ const EnvSchema = z
     BACKWATCH_STUCK_FLOOR_MINUTES: z.coerce.number().gt(0).max(10_080).default(30),
     BACKWATCH_STUCK_FALLBACK_MINUTES: z.coerce.number().gt(0).max(10_080).default(60),
     BACKWATCH_STUCK_RESTORE_FALLBACK_MINUTES: z.coerce.number().gt(0).max(10_080).default(180),
+    /** Outgoing webhooks (lib/webhooks): `[slack=|teams=|generic=]url`, comma-separated. */
+    BACKWATCH_WEBHOOK_URLS: WebhookUrlsSchema,
+    BACKWATCH_WEBHOOK_SECRET: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.string().min(16, "must be at least 16 characters (e.g. `openssl rand -hex 32`)").optional(),
+    ),
+    BACKWATCH_WEBHOOK_EVENTS: WebhookEventsSchema,
+    BACKWATCH_WEBHOOK_STALE_MINUTES: z.coerce.number().gt(0).max(10_080).default(30),
     BACKWATCH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
@@ -155,6 +164,12 @@ const EnvSchema = z
         code: "custom",
         path: ["ATLAS_CLIENT_ID"],
         message: "Atlas credentials are required when ATLAS_BASE_URL is not the local simulator",
+      });
+    if (env.BACKWATCH_WEBHOOK_URLS.length > 0 && !env.BACKWATCH_WEBHOOK_SECRET)
+      ctx.addIssue({
+        code: "custom",
+        path: ["BACKWATCH_WEBHOOK_SECRET"],
+        message: "required with BACKWATCH_WEBHOOK_URLS: every delivery is signed with it",
       });
     if (env.BACKWATCH_OIDC_ISSUER && !(env.BACKWATCH_OIDC_CLIENT_ID && env.BACKWATCH_OIDC_CLIENT_SECRET))
       ctx.addIssue({

@@ -178,4 +178,66 @@ describe("checkServerConfig", () => {
       /BACKWATCH_USERS/,
     );
   });
+
+  describe("webhooks", () => {
+    const SLACK = "https://hooks.slack.com/services/T000/B000/xoxb-token-in-the-path";
+    const HOOK_SECRET = "w".repeat(32);
+    it("a malformed entry stops start-up naming BACKWATCH_WEBHOOK_URLS and its position, never its text", async () => {
+      for (const bad of [
+        "not a url",
+        "ftp://example.com/x",
+        "teams=",
+        "http://hooks.example.com/x",
+        "https://u:p@x.example/h",
+      ]) {
+        const run = await check({
+          ...PRODUCTION,
+          BACKWATCH_WEBHOOK_URLS: `${SLACK},${bad}`,
+          BACKWATCH_WEBHOOK_SECRET: HOOK_SECRET,
+        });
+        expect(run).toThrow(/BACKWATCH_WEBHOOK_URLS: entry 2: /);
+        expect(run).not.toThrow(/xoxb-token/);
+      }
+    });
+    it("URLs without BACKWATCH_WEBHOOK_SECRET stop start-up naming it; a short secret too, without its value", async () => {
+      expect(await check({ ...PRODUCTION, BACKWATCH_WEBHOOK_URLS: SLACK })).toThrow(
+        /BACKWATCH_WEBHOOK_SECRET: required with BACKWATCH_WEBHOOK_URLS/,
+      );
+      const run = await check({ ...PRODUCTION, BACKWATCH_WEBHOOK_URLS: SLACK, BACKWATCH_WEBHOOK_SECRET: "short-hook" });
+      expect(run).toThrow(/BACKWATCH_WEBHOOK_SECRET: must be at least 16/);
+      expect(run).not.toThrow(/short-hook/);
+    });
+    it("names BACKWATCH_WEBHOOK_EVENTS for an unknown event", async () => {
+      expect(
+        await check({
+          ...PRODUCTION,
+          BACKWATCH_WEBHOOK_URLS: SLACK,
+          BACKWATCH_WEBHOOK_SECRET: HOOK_SECRET,
+          BACKWATCH_WEBHOOK_EVENTS: "failed,finished",
+        }),
+      ).toThrow(/BACKWATCH_WEBHOOK_EVENTS/);
+    });
+    it("reads formats (prefix, else Slack's host, else generic), every event by default, and logs hosts only", async () => {
+      const { startupNotes } = await load({
+        ...PRODUCTION,
+        BACKWATCH_WEBHOOK_URLS: `${SLACK}, teams=https://example.webhook.office.com/webhookb2/abc , https://hooks.example.com/in,http://127.0.0.1:9/x`,
+        BACKWATCH_WEBHOOK_SECRET: HOOK_SECRET,
+      });
+      const { serverEnv } = await import("@/lib/server/env");
+      expect(serverEnv().BACKWATCH_WEBHOOK_URLS.map((t) => [t.format, t.host])).toEqual([
+        ["slack", "hooks.slack.com"],
+        ["teams", "example.webhook.office.com"],
+        ["generic", "hooks.example.com"],
+        ["generic", "127.0.0.1:9"],
+      ]);
+      expect(serverEnv().BACKWATCH_WEBHOOK_EVENTS).toEqual(["failed", "stuck", "watched-finished", "stale"]);
+      expect(serverEnv().BACKWATCH_WEBHOOK_STALE_MINUTES).toBe(30);
+      const notes = startupNotes().join("\n");
+      expect(notes).toContain("slack@hooks.slack.com");
+      expect(notes).not.toContain("xoxb-token");
+    });
+    it("no URLs: webhooks off, no secret needed", async () => {
+      expect(await check({ ...PRODUCTION, BACKWATCH_WEBHOOK_URLS: "" })).not.toThrow();
+    });
+  });
 });

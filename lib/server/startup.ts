@@ -21,6 +21,12 @@ export function startupNotes(): string[] {
     env.nextAuthSecretSource === "generated"
       ? "NEXTAUTH_SECRET is not set: sessions are signed with a random secret made for this process and end when it stops"
       : "sessions are signed with NEXTAUTH_SECRET",
+    ...(env.BACKWATCH_WEBHOOK_URLS.length
+      ? [
+          // Hosts only: a Slack or Teams webhook URL is itself a credential.
+          `webhooks (${env.BACKWATCH_WEBHOOK_EVENTS.join(", ")}) to ${env.BACKWATCH_WEBHOOK_URLS.map((t) => `${t.format}@${t.host}`).join(", ")}`,
+        ]
+      : []),
   ];
 }
 

@@ -69,6 +69,28 @@ describe("simulator server", () => {
     });
   });
 
+  it("injects an export job that runs now and fails half way, as the control API says", async () => {
+    const cluster = "payments-analytics";
+    const id = await ctl.injectExport({ groupId, clusterName: cluster, outcome: "Failed", runSeconds: 120 });
+    // A token per call: this file's tokens live 60 simulated seconds, and the clock moves.
+    const t = () => token(sim.credentials.clientId, sim.credentials.clientSecret);
+    const job = async () =>
+      (await (await api(`/groups/${groupId}/clusters/${cluster}/backup/exports/${id}`, await t())).json()) as {
+        state: string;
+        stateReason?: { errorCode: string };
+      };
+    expect((await job()).state).toBe("InProgress");
+    await ctl.advanceClock(61);
+    expect(await job()).toMatchObject({ state: "Failed", stateReason: { errorCode: "EXPORT_FAILED" } });
+    const list = (await (await api(`/groups/${groupId}/clusters/${cluster}/backup/exports`, await t())).json()) as {
+      results: Array<{ id: string }>;
+    };
+    expect(list.results.map((j) => j.id)).toContain(id);
+    const bad = await ctl.control("POST", "exports", { groupId, clusterName: "no-such-cluster", outcome: "Failed" });
+    expect(bad.status).toBe(404);
+    expect((await ctl.control("POST", "exports", { groupId, outcome: "Exploded" })).status).toBe(400);
+  });
+
   it("refuses to cancel an automated restore and a finished one", async () => {
     const t = await token(sim.credentials.clientId, sim.credentials.clientSecret);
     const list = (await (

@@ -61,6 +61,21 @@ export interface ReadModelConfig {
   retentionSeconds: number;
   /** Told when a refresh this instance ran has ended (not one it left to the lease's holder), for metrics. */
   onRefresh?(info: { key: string; scope?: string; durationMs: number; error?: unknown }): void;
+  /**
+   * Told after this instance wrote a digest, with the one it replaced: what changed between two reads
+   * (the webhooks' transitions). Only the lease's holder writes, so one instance is told per refresh.
+   * `loaded` says the digest was made from a fresh answer, not carried over beside a failure.
+   */
+  onDigest?(change: DigestChange): void;
+}
+
+export interface DigestChange {
+  key: string;
+  scope?: string;
+  previous: Entry<unknown> | null;
+  next: Entry<unknown>;
+  loaded: boolean;
+  at: number;
 }
 
 export const DUE = "due";
@@ -125,6 +140,11 @@ export function createReadModel(config: ReadModelConfig) {
           : previous.value;
     const next = { shape: digest.shape, fetchedAt: entry.fetchedAt, value, failure: entry.failure };
     await store.set(digestKey(res.key), encodeEntry(next), config.retentionSeconds);
+    try {
+      config.onDigest?.({ key: res.key, scope: res.scope, previous, next, loaded, at: now() });
+    } catch (error) {
+      log.warn({ key: res.key, err: String(error) }, "digest listener failed");
+    }
   }
 
   async function write<T>(res: Resource<T>, entry: Entry<T>, nextDue: number, loaded = false) {

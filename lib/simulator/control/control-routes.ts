@@ -1,4 +1,4 @@
-// /__simulator/* (only with control: true): fixtures, faults (and faults/{id}), counters, clock, config.
+// /__simulator/* (only with control: true): fixtures, faults (and faults/{id}), counters, clock, config, exports.
 import type { ServerResponse } from "node:http";
 import { z } from "zod";
 import { iso } from "../clock";
@@ -6,6 +6,7 @@ import { SHOWCASE } from "../data/showcase";
 import { sendJson } from "../http/respond";
 import type { SimState } from "../state";
 import { FaultSchema } from "./faults";
+import { InjectExportSchema, injectExport } from "./inject-export";
 import { ClockBodySchema, ConfigBodySchema, type Fixtures } from "./schemas";
 
 const json = (res: ServerResponse, status: number, body: unknown) =>
@@ -77,6 +78,12 @@ export function handleControl(
       if (!body) return;
       state.clock.advance(body.advanceSeconds);
       return json(res, 200, { now: iso(state.clock.nowMs() / 1000) });
+    }
+    case "POST /__simulator/exports": {
+      const body = parse(InjectExportSchema, raw, res);
+      if (!body) return;
+      const made = injectExport(state, body);
+      return json(res, "error" in made ? 404 : 200, made);
     }
     case "GET /__simulator/config":
       return json(res, 200, { tenantSunset: state.config.tenantSunset });

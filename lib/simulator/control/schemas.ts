@@ -32,4 +32,5 @@ export type Counters = z.infer<typeof CountersSchema>;
 export const ClockSchema = z.object({ now: z.iso.datetime() });
 export const ConfigSchema = z.object({ tenantSunset: z.boolean() });
 export const FaultAddedSchema = z.object({ id: z.string() });
+export const ExportInjectedSchema = z.object({ id: z.string() });
 export const FaultRemovedSchema = z.object({ id: z.string(), removed: z.boolean() });

@@ -3,10 +3,12 @@
 // checked with the control routes' own schemas.
 import { z } from "zod";
 import type { FaultSpec } from "../control/faults";
+import type { InjectExport } from "../control/inject-export";
 import {
   ClockSchema,
   ConfigSchema,
   CountersSchema,
+  ExportInjectedSchema,
   FaultAddedSchema,
   FaultRemovedSchema,
   FixturesSchema,
@@ -97,6 +99,10 @@ export class SimulatorClient {
   /** Moves simulated time forward; returns the new time. */
   async advanceClock(seconds: number): Promise<string> {
     return (await this.call(ClockSchema, "POST", "clock", { advanceSeconds: seconds })).now;
+  }
+  /** Adds an export job starting now that ends as asked (POST exports); returns its id. */
+  async injectExport(job: InjectExport): Promise<string> {
+    return (await this.call(ExportInjectedSchema, "POST", "exports", job)).id;
   }
   async setConfig(config: ConfigBody): Promise<void> {
     await this.call(ConfigSchema, "POST", "config", config);
