@@ -66,6 +66,9 @@ for (const scheme of ["light", "dark"] as const) {
     test.use({ colorScheme: scheme });
     for (const view of VIEWS) {
       test(`${view.name}: no axe violations, no console errors, screenshot`, async ({ page }, testInfo) => {
+        // A 50-row job table (each row with its Watch toggle) takes axe and a full-page capture past
+        // the default 30 s on a busy two-core machine, as the theme toggle's two loads do below.
+        test.setTimeout(60_000);
         // Anything the browser reports as an error (a failed resource such as a missing icon, a CSP
         // refusal, an uncaught exception) is a defect a user would see in the console.
         const errors: string[] = [];
