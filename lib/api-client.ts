@@ -1,7 +1,7 @@
 // Browser fetch of our own /api. Every response is checked with the dto.ts schemas; every
 // failure becomes an ApiError carrying the envelope so the UI can show Atlas's errorCode and detail.
 import type { z } from "zod";
-import type { ErrorEnvelope, JobKind, JobListQuery } from "@/lib/jobs/dto";
+import type { CollectionListQuery, ErrorEnvelope, JobKind, JobListQuery } from "@/lib/jobs/dto";
 import type { NotifiedBody, WatchTarget } from "@/lib/watches/dto";
 import { nowSearch, type NowScope } from "@/lib/view-state/now-parsers";
 
@@ -39,6 +39,7 @@ type SchemaName =
   | "JobListSchema"
   | "JobDetailSchema"
   | "DownloadLinksSchema"
+  | "CollectionListSchema"
   | "NowResponseSchema"
   | "FindResponseSchema"
   | "WatchListSchema";
@@ -75,6 +76,8 @@ export function jobsPath({ kind, groupId, clusterName }: JobScope): string {
       return `${cluster}/tenant-restores`;
     case "flex-restore":
       return `/api/projects/${enc(groupId)}/flex-clusters/${enc(clusterName)}/restore-jobs`;
+    case "collection-restore":
+      return `${cluster}/collection-restores`;
   }
 }
 
@@ -85,6 +88,12 @@ export function jobListSearch(query: JobListQuery): string {
   params.set("pageSize", String(query.pageSize));
   params.set("sort", query.sort);
   params.set("dir", query.dir);
+  return params.toString();
+}
+
+function collectionSearch(query: CollectionListQuery): string {
+  const params = new URLSearchParams({ page: String(query.page), pageSize: String(query.pageSize) });
+  if (query.state) params.set("state", query.state);
   return params.toString();
 }
 
@@ -142,6 +151,9 @@ export const api = {
     getJson(`${jobsPath(scope)}?${jobListSearch(query)}`, "JobListSchema", signal),
   job: (scope: JobScope, id: string, signal?: AbortSignal) =>
     getJson(`${jobsPath(scope)}/${enc(id)}`, "JobDetailSchema", signal),
+  /** One page of a collection restore's collections (scope.kind is "collection-restore"). */
+  collections: (scope: JobScope, id: string, query: CollectionListQuery, signal?: AbortSignal) =>
+    getJson(`${jobsPath(scope)}/${enc(id)}/collections?${collectionSearch(query)}`, "CollectionListSchema", signal),
   downloadLinks: (scope: JobScope, id: string) =>
     getJson(`${jobsPath(scope)}/${enc(id)}/download`, "DownloadLinksSchema"),
   now: (scope: NowScope, signal?: AbortSignal) => getJson(`/api/now?${nowSearch(scope)}`, "NowResponseSchema", signal),

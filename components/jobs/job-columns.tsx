@@ -1,11 +1,11 @@
 import { createColumnHelper, type CellContext, type ColumnDef, type RowData } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/ui/badge";
-import type { ExportJob, Job, JobKind, Stuck } from "@/lib/jobs/dto";
-import { ExportProgress } from "./export-progress";
+import type { CollectionRestoreJob, ExportJob, Job, JobKind, Stuck } from "@/lib/jobs/dto";
+import { JobProgress } from "./job-progress";
 import { formatDuration, formatUtcShort } from "./format";
 import { targetCell, unbrokenDate } from "./job-cells";
-import { restorePoint, restoreTarget } from "./job-fields";
+import { namespacesInBrief, restorePoint, restoreTarget } from "./job-fields";
 import { StuckFlag } from "./stuck-flag";
 import { WatchControl } from "@/components/watches/watch-control";
 
@@ -128,7 +128,7 @@ function exportColumns(ctx: ColumnContext): JobColumn[] {
     col.display({
       id: "progress",
       header: "Progress",
-      cell: exportCell((j) => <ExportProgress job={j} etaMs={ctx.etas.get(j.id)} />),
+      cell: exportCell((j) => <JobProgress job={j} etaMs={ctx.etas.get(j.id)} />),
       meta: { track: { min: 10, grow: 1.2 } },
     }),
     col.display({
@@ -163,9 +163,76 @@ function exportColumns(ctx: ColumnContext): JobColumn[] {
   ] as JobColumn[];
 }
 
+/** A cell only a collection restore fills; any other job shows a dash. */
+const collectionCell =
+  (render: (job: CollectionRestoreJob) => ReactNode) =>
+  ({ row }: CellContext<Job, unknown>): ReactNode =>
+    row.original.kind === "collection-restore" ? render(row.original) : "—";
+
+/** Atlas's index build state, and on how many collections it failed. */
+function IndexBuild({ build }: { build: NonNullable<CollectionRestoreJob["indexBuild"]> }) {
+  const failed = build.failedCollectionCount ?? 0;
+  return (
+    <span className="mt-1 block text-xs">
+      {`Indexes: ${build.state ?? "—"}`}
+      {failed > 0 ? (
+        <span className="block text-red-900 dark:text-red-200">
+          {`failed on ${failed} collection${failed === 1 ? "" : "s"}`}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+function collectionRestoreColumns(ctx: ColumnContext): JobColumn[] {
+  return [
+    col.display({
+      id: "namespaces",
+      header: "Namespaces → target",
+      cell: collectionCell((j) => (
+        <>
+          <span className="block font-mono text-xs break-words">{namespacesInBrief(j)}</span>
+          {targetCell(j)}
+        </>
+      )),
+      meta: { track: { min: 10.5, grow: 2 } },
+    }),
+    col.display({
+      id: "strategies",
+      header: "Write / index strategy",
+      cell: collectionCell((j) => (
+        <>
+          <span className="block whitespace-nowrap">{j.writeStrategy ?? "—"}</span>
+          <span className="block whitespace-nowrap">{j.indexStrategy ?? "—"}</span>
+        </>
+      )),
+      // OVERWRITE_EXISTING on one line: Atlas's words are not broken mid-word.
+      meta: { cellClass: "text-xs", track: { min: 10 } },
+    }),
+    col.display({
+      id: "progress",
+      header: "Documents / index build",
+      cell: collectionCell((j) => (
+        <>
+          <JobProgress job={j} etaMs={ctx.etas.get(j.id)} />
+          {j.indexBuild ? <IndexBuild build={j.indexBuild} /> : null}
+        </>
+      )),
+      meta: { track: { min: 10.5, grow: 1.2 } },
+    }),
+    col.display({
+      id: "errorMessage",
+      header: "Error",
+      cell: collectionCell((j) => j.errorMessage ?? "—"),
+      meta: { cellClass: "text-xs", track: { min: 7, grow: 1.5 } },
+    }),
+  ] as JobColumn[];
+}
+
 export function columnsFor(kind: JobKind, ctx: ColumnContext): JobColumn[] {
   const common = [idColumn(ctx), statusColumn(ctx)] as JobColumn[];
   const times = [started, finished, duration] as JobColumn[];
   if (kind === "export") return [...common, ...exportColumns(ctx), ...times];
+  if (kind === "collection-restore") return [...common, ...collectionRestoreColumns(ctx), ...times];
   return [...common, delivery, point, target, ...times, expires] as JobColumn[];
 }

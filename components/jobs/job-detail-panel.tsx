@@ -5,29 +5,37 @@ import { useQuery } from "@tanstack/react-query";
 import { SidePanel } from "@/components/ui/dialog";
 import { StatusBadge } from "@/components/ui/badge";
 import type { JobScope } from "@/lib/api-client";
+import type { CollectionState } from "@/lib/jobs/dto";
 import { jobDetailOptions } from "@/lib/query/jobs";
 import { AtlasBackupsLink } from "./atlas-backups-link";
 import { CopyButton } from "./copy-button";
 import { DownloadLinkButton } from "./download-link-button";
 import { ErrorNotice } from "./error-notice";
-import { flattenJob } from "./job-fields";
+import { flattenJob, unrestoredWarning } from "./job-fields";
+import { RestoredCollections } from "./restored-collections";
 
 export const JobDetailPanel = memo(function JobDetailPanel({
   scope,
   jobId,
   refreshSeconds,
   atlasUiBaseUrl,
+  collections,
+  onCollections,
   onClose,
 }: {
   scope: JobScope;
   jobId: string | null;
   refreshSeconds: number;
   atlasUiBaseUrl: string;
+  /** A collection restore's per-collection table: its state filter and page (from the URL). */
+  collections: { state: CollectionState | null; page: number };
+  onCollections: (next: { collState?: CollectionState | null; collPage?: number | null }) => void;
   onClose: () => void;
 }) {
   const detail = useQuery({ ...jobDetailOptions(scope, jobId ?? "", refreshSeconds), enabled: jobId !== null });
   const job = detail.data?.job;
-  const downloadable = job && job.kind !== "export" && job.hasDownloadUrl;
+  const downloadable = job && job.kind !== "export" && job.kind !== "collection-restore" && job.hasDownloadUrl;
+  const warning = job ? unrestoredWarning(job) : null;
   return (
     <SidePanel open={jobId !== null} onClose={onClose} title={`Job ${jobId ?? ""}`}>
       <div className="flex flex-wrap items-center gap-2">
@@ -44,6 +52,24 @@ export const JobDetailPanel = memo(function JobDetailPanel({
       ) : null}
       {detail.isPending ? <p>Loading job…</p> : null}
       {downloadable ? <DownloadLinkButton scope={scope} jobId={job.id} /> : null}
+      {warning ? (
+        <p
+          role="alert"
+          className="rounded-lg border border-amber-600 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {warning}
+        </p>
+      ) : null}
+      {jobId !== null && scope.kind === "collection-restore" ? (
+        <RestoredCollections
+          scope={scope}
+          jobId={jobId}
+          state={collections.state}
+          page={collections.page}
+          refreshSeconds={refreshSeconds}
+          onChange={onCollections}
+        />
+      ) : null}
       {job ? (
         <section aria-labelledby="job-fields-title">
           <h3 id="job-fields-title" className="mb-2 font-semibold">

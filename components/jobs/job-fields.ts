@@ -1,4 +1,5 @@
-import type { Job } from "@/lib/jobs/dto";
+import type { CollectionRestoreJob, Job } from "@/lib/jobs/dto";
+import { NOT_RESTORED_STATES } from "@/lib/view-state/contract-constants";
 import { formatDuration, formatUtc } from "./format";
 
 /** Snapshot or point in time, as a time, with the oplog position when Atlas gave one. */
@@ -16,6 +17,12 @@ export function restorePoint(job: Job): string {
         ? `Snapshot ${job.snapshotId}`
         : "—";
   }
+  if (job.kind === "collection-restore") {
+    const pit = job.pointInTime;
+    if (pit?.oplogTs != null) return `Point in time (oplog ${pit.oplogTs}:${pit.oplogInc ?? 0})`;
+    if (pit?.utcSeconds != null) return `Point in time ${formatUtc(pit.utcSeconds * 1000)}`;
+    return job.snapshotId ? `Snapshot ${job.snapshotId}` : "—";
+  }
   if (job.kind === "tenant-restore" || job.kind === "flex-restore") {
     return job.snapshotFinishedAt
       ? `Snapshot ${formatUtc(job.snapshotFinishedAt)}`
@@ -29,7 +36,7 @@ export function restorePoint(job: Job): string {
 /** Where a restore went: the target cluster and its project, either possibly unknown; null if neither. */
 export function restoreTargetParts(job: Job): { clusterName: string | null; projectId: string | null } | null {
   const parts =
-    job.kind === "restore"
+    job.kind === "restore" || job.kind === "collection-restore"
       ? { clusterName: job.target?.clusterName || null, projectId: job.target?.groupId || null }
       : job.kind === "tenant-restore" || job.kind === "flex-restore"
         ? { clusterName: job.targetDeploymentItemName || null, projectId: job.targetProjectId || null }
@@ -40,6 +47,61 @@ export function restoreTargetParts(job: Job): { clusterName: string | null; proj
 export function restoreTarget(job: Job): string {
   const parts = restoreTargetParts(job);
   return parts ? [parts.clusterName, parts.projectId].filter(Boolean).join(" in project ") : "—";
+}
+
+const BRIEF = 2;
+const brief = (names: string[]) =>
+  names.length <= BRIEF + 1 ? names.join(", ") : `${names.slice(0, BRIEF).join(", ")} +${names.length - BRIEF} more`;
+
+/**
+ * A namespace as asked: a whole database reads `db.*`; the target is the source's name unless
+ * renamed, the database suffix after its database and the collection suffix after its collection.
+ */
+function namespaceNames(job: CollectionRestoreJob) {
+  const sources: string[] = [];
+  const targets: string[] = [];
+  for (const n of job.namespaces) {
+    const whole = n.scope === "database";
+    const target = n.target ?? n.source;
+    sources.push(whole ? `${n.source}.*` : n.source);
+    const dot = whole ? target.length : target.indexOf(".");
+    const db = `${target.slice(0, dot)}${job.databaseSuffix ?? ""}`;
+    targets.push(whole ? `${db}.*` : `${db}.${target.slice(dot + 1)}${job.collectionSuffix ?? ""}`);
+  }
+  return { sources, targets };
+}
+
+/**
+ * What a collection restore restores, in brief: "sales.orders, sales.customers +3 more", then where
+ * to ("same names" when nothing is renamed and no suffix is added). The detail lists every collection.
+ */
+export function namespacesInBrief(job: CollectionRestoreJob): string {
+  const { sources, targets } = namespaceNames(job);
+  if (sources.length === 0) return "—";
+  const renamed = targets.some((t, i) => t !== sources[i]);
+  return `${brief(sources)} → ${renamed ? brief(targets) : "same names"}`;
+}
+
+/**
+ * The plain warning for a job Atlas calls successful that left collections behind (its state has no
+ * partial value): "3 of 12 collections were not restored: 2 NOT_FOUND, 1 UNSUPPORTED". Collections
+ * whose data arrived but whose indexes failed are named apart. Null when there is nothing to say.
+ */
+export function unrestoredWarning(job: Job): string | null {
+  if (job.kind !== "collection-restore" || job.status !== "completed" || !job.collections) return null;
+  const { total, notRestored, byState } = job.collections;
+  const indexFailed = byState.INDEX_BUILD_FAILED ?? 0;
+  if (notRestored === 0 && indexFailed === 0) return null;
+  const parts: string[] = [];
+  if (notRestored > 0) {
+    const states = NOT_RESTORED_STATES.filter((s) => (byState[s] ?? 0) > 0).map((s) => `${byState[s]} ${s}`);
+    parts.push(`${notRestored} of ${total} collections were not restored: ${states.join(", ")}`);
+  }
+  if (indexFailed > 0)
+    parts.push(
+      `${indexFailed} ${indexFailed === 1 ? "was" : "were"} restored without all ${indexFailed === 1 ? "its" : "their"} indexes (INDEX_BUILD_FAILED)`,
+    );
+  return `Atlas reports this restore successful, but ${parts.join("; ")}.`;
 }
 
 /** One flat row per job for CSV/JSON downloads and the detail panel's field list. */
@@ -69,6 +131,24 @@ export function flattenJob(job: Job): Record<string, string> {
     row.exportBucketId = job.exportBucketId ?? "";
     row.prefix = job.prefix ?? "";
     row.customData = job.customData.map((c) => `${c.key}=${c.value}`).join("; ");
+  }
+  if (job.kind === "collection-restore") {
+    const { sources, targets } = namespaceNames(job);
+    row.sourceNamespaces = sources.join("; ");
+    row.targetNamespaces = targets.join("; ");
+    row.writeStrategy = job.writeStrategy ?? "";
+    row.indexStrategy = job.indexStrategy ?? "";
+    row.restoredDocuments = job.progress ? String(job.progress.restored) : "";
+    row.totalDocuments = job.progress ? String(job.progress.total) : "";
+    row.percent = job.progress?.percent != null ? String(job.progress.percent) : "";
+    row.indexBuildState = job.indexBuild?.state ?? "";
+    row.indexFailedCollections =
+      job.indexBuild?.failedCollectionCount != null ? String(job.indexBuild.failedCollectionCount) : "";
+    row.errorMessage = job.errorMessage ?? "";
+    if (job.collections) {
+      row.collections = String(job.collections.total);
+      row.collectionsNotRestored = String(job.collections.notRestored);
+    }
   }
   return row;
 }

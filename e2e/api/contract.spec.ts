@@ -1,13 +1,15 @@
 import {
   ClusterListSchema,
+  CollectionListSchema,
   DownloadLinksSchema,
   JobDetailSchema,
   JobListSchema,
   ProjectListSchema,
+  type CollectionRestoreJob,
   type JobList,
 } from "../../lib/jobs/dto";
 import { expect, test } from "../support/api-fixtures";
-import { hasDownload, listPath, showcaseClusters } from "../support/routes";
+import { atlasListPath, hasDownload, listPath, showcaseClusters } from "../support/routes";
 
 test.describe("every route's 200 shape (operator)", () => {
   test("health answers without a session", async ({ anon }) => {
@@ -62,6 +64,47 @@ test.describe("every route's 200 shape (operator)", () => {
         expect(links.urls.length).toBeGreaterThan(0);
       }
     }
+  });
+
+  test("a collection restore's collections: Atlas's paging and state filter passed through", async ({
+    operator,
+    sim,
+    fx,
+  }) => {
+    const g = fx.showcase.groupId;
+    const cluster = fx.showcase.bigRestoreCluster;
+    const path = listPath("collection-restore", g, cluster);
+    const list = JobListSchema.parse(await (await operator.get(`${path}?status=completed&pageSize=100`)).json());
+    // The showcase's successful job that left collections behind: its detail says so.
+    const details = await Promise.all(
+      list.items.map(async (j) => JobDetailSchema.parse(await (await operator.get(`${path}/${j.id}`)).json())),
+    );
+    const partial = details.find(
+      (d) => d.job.kind === "collection-restore" && (d.job.collections?.notRestored ?? 0) > 0,
+    );
+    expect(partial, "a successful collection restore with collections not restored").toBeDefined();
+    const id = partial!.job.id;
+    const atlas = await sim.atlasAll(`${atlasListPath("collection-restore", g, cluster)}/${id}/collections`);
+    const job = partial!.job as CollectionRestoreJob;
+    expect(job.collections!.total).toBe(atlas.length);
+    const notFound = atlas.filter((c) => c.state === "NOT_FOUND").map((c) => String(c.sourceNamespace));
+    expect(notFound.length).toBeGreaterThan(0);
+
+    const res = await operator.get(`${path}/${id}/collections?state=NOT_FOUND&pageSize=500`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()["cache-control"]).toBe("no-store");
+    const filtered = CollectionListSchema.parse(await res.json());
+    expect(filtered.items.map((c) => c.sourceNamespace).sort()).toEqual(notFound.sort());
+
+    const pages = await Promise.all(
+      [1, 2].map(async (n) =>
+        CollectionListSchema.parse(await (await operator.get(`${path}/${id}/collections?page=${n}&pageSize=2`)).json()),
+      ),
+    );
+    expect(pages[0]!.items.map((c) => c.sourceNamespace)).toEqual(atlas.slice(0, 2).map((c) => c.sourceNamespace));
+    expect(pages[1]!.items.map((c) => c.sourceNamespace)).toEqual(atlas.slice(2, 4).map((c) => c.sourceNamespace));
+    expect(pages[0]!.hasNext).toBe(true);
+    expect(pages[0]!.totalCount).toBe(atlas.length);
   });
 
   test("security headers on API answers", async ({ operator }) => {

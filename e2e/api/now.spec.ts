@@ -165,6 +165,26 @@ test.describe("GET /api/now", () => {
     expect(durations).toEqual([...durations].sort((a, b) => b - a));
   });
 
+  test("collection restores are on Now: counted, filtered by kind, with their document progress", async ({
+    operator,
+    fx,
+  }) => {
+    await complete(operator);
+    const only = await now(operator, "?window=7d&kind=collection-restore");
+    expect(only.rows.length).toBeGreaterThan(0);
+    expect(only.rows.every((r) => r.job.kind === "collection-restore")).toBe(true);
+    const counted = Object.values(only.counts.byKind["collection-restore"] ?? {}).reduce((a, b) => a + b, 0);
+    expect(counted).toBeGreaterThanOrEqual(only.rows.length);
+    // The showcase cluster's three jobs that never finish, one in each working state.
+    const going = only.rows.filter(
+      (r) => r.job.groupId === fx.showcase.groupId && r.job.clusterName === fx.showcase.bigRestoreCluster,
+    );
+    const working = going.filter((r) => r.section === "running").map((r) => r.job.rawState);
+    expect(working.sort()).toEqual(["FINALIZING", "INITIALIZING", "IN_PROGRESS"]);
+    for (const r of going.filter((g) => g.section === "running"))
+      expect(r.job.kind === "collection-restore" && r.job.progress !== null, r.job.id).toBe(true);
+  });
+
   test("stuck jobs carry their reason; the showcase's jobs running for weeks are overdue", async ({ operator }) => {
     await complete(operator);
     const stuck = await now(operator, "?stuck=true");
@@ -176,7 +196,12 @@ test.describe("GET /api/now", () => {
     }
     // The same flag on the cluster page's list route.
     const row = stuck.rows.find((r) => r.job.kind === "restore") ?? stuck.rows[0]!;
-    const kindPath = { restore: "restore-jobs", export: "exports", "tenant-restore": "tenant-restores" } as const;
+    const kindPath = {
+      restore: "restore-jobs",
+      export: "exports",
+      "tenant-restore": "tenant-restores",
+      "collection-restore": "collection-restores",
+    } as const;
     const path =
       row.job.kind === "flex-restore"
         ? `/api/projects/${row.job.groupId}/flex-clusters/${row.job.clusterName}/restore-jobs`

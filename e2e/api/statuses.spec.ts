@@ -23,7 +23,7 @@ const nonZero = (counts: Partial<Record<JobStatus, number>>) =>
 // The simulator's clock runs at 60x, so a job may move on between the upstream read and ours:
 // each comparison is retried until both reads agree.
 test.describe("normalized status and exact counts", () => {
-  for (const kind of ["restore", "export", "tenant-restore", "flex-restore"] as const) {
+  for (const kind of ["restore", "export", "tenant-restore", "flex-restore", "collection-restore"] as const) {
     test(`${kind}: every raw state is passed on as Atlas sent it and maps to its normalized status`, async ({
       operator,
       sim,

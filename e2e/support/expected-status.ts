@@ -17,12 +17,22 @@ const SHARED_TIER: Record<string, JobStatus> = {
   COMPLETED: "completed",
 };
 
+const COLLECTION_RESTORE: Record<string, JobStatus> = {
+  INITIALIZING: "queued",
+  IN_PROGRESS: "running",
+  FINALIZING: "running",
+  SUCCESSFUL: "completed",
+  FAILED: "failed",
+  CANCELED: "cancelled",
+};
+
 /** Raw states the showcase data must cover for each kind, so "every raw state" means every one. */
 export const RAW_STATES_TO_COVER: Record<JobRouteKind, string[]> = {
   restore: ["cancelled", "failed", "expired", "finished", "in progress"],
   export: Object.keys(EXPORT),
   "tenant-restore": Object.keys(SHARED_TIER),
   "flex-restore": Object.keys(SHARED_TIER),
+  "collection-restore": Object.keys(COLLECTION_RESTORE),
 };
 
 /**
@@ -40,8 +50,8 @@ export function expectedStatus(
     if (raw.finishedAt) return { status: "completed", rawState: "finished" };
     return { status: "running", rawState: "in progress" };
   }
-  const state = String(kind === "export" ? raw.state : raw.status);
-  const table = kind === "export" ? EXPORT : SHARED_TIER;
+  const state = String(kind === "export" || kind === "collection-restore" ? raw.state : raw.status);
+  const table = kind === "export" ? EXPORT : kind === "collection-restore" ? COLLECTION_RESTORE : SHARED_TIER;
   return { status: table[state] ?? "unknown", rawState: state };
 }
 

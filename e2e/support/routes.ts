@@ -1,6 +1,6 @@
 import type { Fixtures } from "./simulator-control";
 
-export type JobRouteKind = "restore" | "export" | "tenant-restore" | "flex-restore";
+export type JobRouteKind = "restore" | "export" | "tenant-restore" | "flex-restore" | "collection-restore";
 
 /** Our API's list path for a job kind on one of the showcase clusters. */
 export function listPath(kind: JobRouteKind, groupId: string, cluster: string): string {
@@ -14,6 +14,8 @@ export function listPath(kind: JobRouteKind, groupId: string, cluster: string): 
       return `${base}/clusters/${cluster}/tenant-restores`;
     case "flex-restore":
       return `${base}/flex-clusters/${cluster}/restore-jobs`;
+    case "collection-restore":
+      return `${base}/clusters/${cluster}/collection-restores`;
   }
 }
 
@@ -29,10 +31,12 @@ export function atlasListPath(kind: JobRouteKind, groupId: string, cluster: stri
       return `${base}/clusters/${cluster}/backup/tenant/restores`;
     case "flex-restore":
       return `${base}/flexClusters/${cluster}/backup/restoreJobs`;
+    case "collection-restore":
+      return `${base}/clusters/${cluster}/collectionRestoreJobs`;
   }
 }
 
-export const hasDownload = (kind: JobRouteKind) => kind !== "export";
+export const hasDownload = (kind: JobRouteKind) => kind !== "export" && kind !== "collection-restore";
 
 /** Each job kind with the showcase cluster that has every state of it. */
 export function showcaseClusters(fx: Fixtures): Array<{ kind: JobRouteKind; cluster: string }> {
@@ -42,6 +46,8 @@ export function showcaseClusters(fx: Fixtures): Array<{ kind: JobRouteKind; clus
     { kind: "export", cluster: s.exportCluster },
     { kind: "tenant-restore", cluster: s.sharedM2Cluster },
     { kind: "flex-restore", cluster: s.flexCluster },
+    // The showcase's collection restores are on its big restore cluster (payments-prod).
+    { kind: "collection-restore", cluster: s.bigRestoreCluster },
   ];
 }
 
@@ -53,6 +59,7 @@ export function everyRoute(fx: Fixtures, jobId = "0123456789abcdef01234567"): st
     const list = listPath(kind, g, cluster);
     routes.push(list, `${list}/${jobId}`);
     if (hasDownload(kind)) routes.push(`${list}/${jobId}/download`);
+    if (kind === "collection-restore") routes.push(`${list}/${jobId}/collections`);
   }
   return routes;
 }

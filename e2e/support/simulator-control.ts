@@ -8,6 +8,7 @@ export { clusterFaultPath, exactAtlasPath, requestCount } from "../../lib/simula
 // Atlas resource versions per path family (spec: each operation's media types in lib/simulator/fidelity/atlas-openapi.yaml).
 function versionFor(path: string): string {
   if (path.includes("/flexClusters")) return "2024-11-13";
+  if (path.includes("/collectionRestoreJobs")) return "2025-03-12";
   if (path.includes("/exportBuckets")) return "2024-05-30";
   if (/\/clusters(\?|$)/.test(path)) return "2024-08-05";
   return "2023-01-01";

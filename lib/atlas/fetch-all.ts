@@ -24,7 +24,9 @@ export async function fetchAllPages<O extends PagedOperation>(
   concurrency = 4,
 ): Promise<{ results: ItemOf<O>[]; receivedAt: Date }> {
   const page = (pageNum: number) =>
-    client.call(op, params, { query: { itemsPerPage: ITEMS_PER_PAGE, pageNum, includeCount: true } }) as Promise<{
+    client.call(op, params, {
+      query: { itemsPerPage: ITEMS_PER_PAGE, pageNum, ...(op.includeCount !== false && { includeCount: true }) },
+    }) as Promise<{
       data: Paginated<ItemOf<O>>;
       receivedAt: Date;
     }>;

@@ -1,10 +1,20 @@
 import "server-only";
-import type { Deprecation, DownloadLinks, Job, JobDetail, JobKind } from "@/lib/jobs/dto";
+import type {
+  CollectionList,
+  CollectionListQuery,
+  Deprecation,
+  DownloadLinks,
+  Job,
+  JobDetail,
+  JobKind,
+} from "@/lib/jobs/dto";
 import { toIso } from "@/lib/jobs/timing";
 import type { ServiceDeps } from "./service-deps";
 import { fetchAllPages, pagesFor } from "./fetch-all";
 import { operations } from "./operations";
 import { flexSuccessorExists, isRetiredEndpoint, rethrowRetired, tenantDeprecation } from "./tenant-deprecation";
+import type { RawCollectionRestoreJob } from "./schemas/collection-restore-job";
+import { collectionRestoreToDto, collectionSummary, restoredCollectionToDto } from "./to-dto/collection-restores";
 import { downloadUrlsOf, redactUrls } from "./to-dto/download-urls";
 import { jobToDto, type RawJob } from "./to-dto/jobs";
 
@@ -38,6 +48,13 @@ function fetchJobList(deps: ServiceDeps, kind: JobKind, groupId: string, cluster
           { groupId, name: clusterName },
           pageConcurrency,
         );
+      case "collection-restore":
+        return fetchAllPages(
+          client,
+          operations.listGroupClusterCollectionRestoreJobs,
+          { groupId, clusterName },
+          pageConcurrency,
+        );
       case "tenant-restore": {
         // The tenant list takes no paging parameters: Atlas returns the whole history at once.
         const { data, receivedAt } = await client.call(operations.listGroupClusterBackupTenantRestores, {
@@ -62,6 +79,8 @@ function fetchJob(deps: ServiceDeps, kind: JobKind, groupId: string, clusterName
           return client.call(operations.getGroupClusterBackupExport, { groupId, clusterName, jobId });
         case "flex-restore":
           return client.call(operations.getGroupFlexClusterBackupRestoreJob, { groupId, name: clusterName, jobId });
+        case "collection-restore":
+          return client.call(operations.getGroupClusterCollectionRestoreJob, { groupId, clusterName, jobId });
         case "tenant-restore":
           // After the sunset the list answers empty with deprecation.retired; one job has no such answer.
           return client
@@ -127,6 +146,7 @@ export async function loadJob(
   jobId: string,
 ): Promise<{ detail: Omit<JobDetail, "fetchedAt" | "stale">; receivedAt: Date; calls: number }> {
   deps.assertProjectAllowed(groupId);
+  if (kind === "collection-restore") return loadCollectionRestore(deps, groupId, clusterName, jobId);
   const [{ data, receivedAt }, deprecation] = await Promise.all([
     fetchJob(deps, kind, groupId, clusterName, jobId),
     deprecationFor(deps, kind, groupId, clusterName),
@@ -137,6 +157,59 @@ export async function loadJob(
     ...(deprecation && { deprecation }),
   };
   return { detail, receivedAt, calls: deprecation ? 2 : 1 };
+}
+
+/**
+ * A collection restore with how its collections ended: the job, then its whole collections list
+ * (500 a page: one call for almost any job), so "successful" can be checked against each collection.
+ */
+async function loadCollectionRestore(deps: ServiceDeps, groupId: string, clusterName: string, jobId: string) {
+  const { data, receivedAt } = await fetchJob(deps, "collection-restore", groupId, clusterName, jobId);
+  const states = await deps.coalesce(`job-collections:${groupId}:${clusterName}:${jobId}`, () =>
+    fetchAllPages(
+      deps.client,
+      operations.listGroupClusterCollectionRestoreJobCollections,
+      { groupId, clusterName, jobId },
+      deps.pageConcurrency,
+    ),
+  );
+  const raw = data as RawCollectionRestoreJob;
+  const ctx = { groupId, clusterName, now: receivedAt };
+  const detail = {
+    job: collectionRestoreToDto(raw, ctx, collectionSummary(states.results)),
+    raw: redactUrls(data) as Record<string, unknown>,
+  };
+  return { detail, receivedAt, calls: 1 + pagesFor(states.results.length) };
+}
+
+/** One page of a collection restore's collections, Atlas's paging and `state` filter passed through. */
+export async function loadRestoredCollections(
+  deps: ServiceDeps,
+  groupId: string,
+  clusterName: string,
+  jobId: string,
+  query: CollectionListQuery,
+): Promise<{ page: Omit<CollectionList, "fetchedAt" | "stale">; receivedAt: Date; calls: number }> {
+  deps.assertProjectAllowed(groupId);
+  const { page, pageSize, state } = query;
+  const key = `job-collections:${groupId}:${clusterName}:${jobId}:${state ?? ""}:${page}:${pageSize}`;
+  const { data, receivedAt } = await deps.coalesce(key, () =>
+    deps.client.call(
+      operations.listGroupClusterCollectionRestoreJobCollections,
+      { groupId, clusterName, jobId },
+      { query: { itemsPerPage: pageSize, pageNum: page, ...(state && { state }) } },
+    ),
+  );
+  const totalCount = data.totalCount ?? null;
+  const hasNext =
+    totalCount !== null
+      ? page * pageSize < totalCount
+      : (data.links ?? []).some((l) => l.rel === "next") || data.results.length === pageSize;
+  return {
+    page: { items: data.results.map(restoredCollectionToDto), page, pageSize, totalCount, hasNext },
+    receivedAt,
+    calls: 1,
+  };
 }
 
 export async function getJobDownloadLinks(

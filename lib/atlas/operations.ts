@@ -26,6 +26,8 @@ export interface AtlasOperation<P extends string = string, S extends z.ZodType =
   path: P;
   version: string;
   schema: S;
+  /** False for a list whose spec takes no `includeCount` (it is then walked page by page). */
+  includeCount?: false;
 }
 
 type ParamNames<P extends string> = P extends `${string}{${infer K}}${infer Rest}` ? K | ParamNames<Rest> : never;
@@ -126,6 +128,7 @@ export const operations = {
     path: `${CLUSTER}/collectionRestoreJobs`,
     version: "2025-03-12",
     schema: CollectionRestoreJobPageSchema,
+    includeCount: false,
   }),
   getGroupClusterCollectionRestoreJob: op({
     id: "getGroupClusterCollectionRestoreJob",
@@ -140,6 +143,7 @@ export const operations = {
     path: `${CLUSTER}/collectionRestoreJobs/{jobId}/collections`,
     version: "2025-03-12",
     schema: CollectionRestoreStatePageSchema,
+    includeCount: false,
   }),
   // Filters: eventType (an array: repeated), clusterNames, minDate, maxDate (ISO 8601 UTC), includeRaw.
   listGroupEvents: op({

@@ -172,7 +172,7 @@ describe("clusters", () => {
     expect(find(bigRestoreCluster, "dedicated")).toMatchObject({
       instanceSize: "M30",
       backupEnabled: true,
-      jobKinds: ["restore", "export"],
+      jobKinds: ["restore", "export", "collection-restore"],
     });
     expect(find(sharedM2Cluster, "shared")).toMatchObject({
       instanceSize: "M2",

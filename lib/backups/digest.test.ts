@@ -46,16 +46,31 @@ describe("job list digest", () => {
     expect(d.ids.split(",")).toEqual([running.id, recent.id, old.id, failedLong.id]);
     // The old success still counts as history; a failure never does.
     expect(d.usualMs).toEqual({ "-": 5 * H });
-    expect(d.progress).toEqual({ [running.id]: { exported: 3, since: NOW } });
+    expect(d.progress).toEqual({ [running.id]: { done: 3, since: NOW } });
   });
 
   it("remembers since when a running export's progress has not moved", () => {
     const job = exportJob({ status: "running", finishedAt: null, durationMs: null });
     const first = makeJobsDigest([job], undefined, NOW);
     const same = makeJobsDigest([job], first, NOW + 10 * 60_000);
-    expect(same.progress[job.id]).toEqual({ exported: 3, since: NOW });
+    expect(same.progress[job.id]).toEqual({ done: 3, since: NOW });
     const moved = { ...job, progress: { exported: 4, total: 10, percent: 40 } } as Job;
     const after = makeJobsDigest([moved], same, NOW + 20 * 60_000);
-    expect(after.progress[job.id]).toEqual({ exported: 4, since: NOW + 20 * 60_000 });
+    expect(after.progress[job.id]).toEqual({ done: 4, since: NOW + 20 * 60_000 });
+  });
+
+  it("remembers a copying collection restore's restored documents, and forgets them once indexes build", () => {
+    const job = {
+      ...exportJob({ status: "running", finishedAt: null, durationMs: null }),
+      kind: "collection-restore",
+      rawState: "IN_PROGRESS",
+      progress: { restored: 1_200, total: 5_000, percent: 24 },
+    } as unknown as Job;
+    const first = makeJobsDigest([job], undefined, NOW);
+    expect(first.progress[job.id]).toEqual({ done: 1_200, since: NOW });
+    const same = makeJobsDigest([job], first, NOW + 10 * 60_000);
+    expect(same.progress[job.id]).toEqual({ done: 1_200, since: NOW });
+    const finalizing = { ...job, rawState: "FINALIZING" } as Job;
+    expect(makeJobsDigest([finalizing], same, NOW + 20 * 60_000).progress).toEqual({});
   });
 });

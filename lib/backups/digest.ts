@@ -2,6 +2,7 @@ import "server-only";
 import { endedAt } from "@/lib/jobs/timing";
 import { z } from "zod";
 import { JobSchema, type Job } from "@/lib/jobs/dto";
+import { progressFigure, progressMoving } from "@/lib/jobs/progress";
 import { isTerminal } from "@/lib/jobs/status";
 import { usualKey } from "@/lib/jobs/stuck";
 import type { Digest } from "@/lib/store/read-model";
@@ -12,13 +13,13 @@ export const DIGEST_SPAN_MS = 7 * 24 * 3_600_000;
 /**
  * What the whole-estate view keeps of one cluster's job list of one kind: the jobs that can appear
  * on Now (still going, or ended within the longest window), the longest successful run per delivery
- * type (the stuck rule's "usual time"), when each running export's progress last moved (which
- * needs two reads to know), and every job id (find a job by id).
+ * type (the stuck rule's "usual time"), when each running job's progress figure last moved (an
+ * export's collections, a collection restore's documents: knowing needs two reads), and every job id.
  */
 export const JobsDigestSchema = z.object({
   jobs: z.array(JobSchema),
   usualMs: z.record(z.string(), z.number().int().nonnegative()),
-  progress: z.record(z.string(), z.object({ exported: z.number().int(), since: z.number() })),
+  progress: z.record(z.string(), z.object({ done: z.number().int(), since: z.number() })),
   /** Every job id of the list, comma-separated (a string, not an array: cheap to store and to parse). */
   ids: z.string(),
 });
@@ -35,17 +36,19 @@ export function makeJobsDigest(jobs: readonly Job[], previous: JobsDigest | unde
     }
     const going = !isTerminal(job.status);
     if (going || endedAt(job) >= at - DIGEST_SPAN_MS) recent.push(job);
-    if (going && job.kind === "export" && job.progress) {
+    const figure = going && progressMoving(job) ? progressFigure(job) : null;
+    if (figure) {
       const before = previous?.progress[job.id];
-      const exported = job.progress.exported;
-      progress[job.id] = { exported, since: before && before.exported === exported ? before.since : at };
+      const { done } = figure;
+      progress[job.id] = { done, since: before && before.done === done ? before.since : at };
     }
   }
   return { jobs: recent, usualMs, progress, ids: jobs.map((j) => j.id).join(",") };
 }
 
 export const jobsDigest: Digest<{ jobs: Job[] }, JobsDigest> = {
-  shape: 1,
+  // 2: `progress` holds any kind's figure as `done` (was exports' `exported`).
+  shape: 2,
   schema: JobsDigestSchema,
   make: (value, previous, at) => makeJobsDigest(value.jobs, previous, at),
 };

@@ -1,7 +1,7 @@
 import "server-only";
 import { endedAt } from "@/lib/jobs/timing";
 import { JOB_KINDS, JOB_STATUSES, type Job, type JobKind, type JobStatus, type Stuck } from "@/lib/jobs/dto";
-import { estimateTimeLeft } from "@/lib/jobs/progress";
+import { estimateTimeLeft, progressFigure, progressMoving } from "@/lib/jobs/progress";
 import { isTerminal } from "@/lib/jobs/status";
 import { stuckOf, usualKey, type StuckSettings } from "@/lib/jobs/stuck";
 import {
@@ -32,17 +32,14 @@ function sectionOf(job: Job, from: number): NowSection | null {
   return job.status === "completed" ? "finished" : "attention";
 }
 
-/** A running job's duration as of now (the stored one is as of the read); an export's ETA from its rate so far. */
+/** A running job's duration as of now (the stored one is as of the read); its ETA from its progress rate so far. */
 function live(job: Job, fetchedAt: number, now: number): { job: Job; eta: string | null } {
   if (isTerminal(job.status) || !job.startedAt) return { job, eta: null };
   const started = Date.parse(job.startedAt);
   const updated = { ...job, durationMs: Math.max(0, now - started) } as Job;
-  if (job.kind !== "export" || !job.progress || job.progress.total === 0) return { job: updated, eta: null };
-  const left = estimateTimeLeft(
-    { at: started, exported: 0 },
-    { at: fetchedAt, exported: job.progress.exported },
-    job.progress.total,
-  );
+  const figure = progressMoving(job) ? progressFigure(job) : null;
+  if (!figure || figure.total === 0) return { job: updated, eta: null };
+  const left = estimateTimeLeft({ at: started, done: 0 }, { at: fetchedAt, done: figure.done }, figure.total);
   return { job: updated, eta: left === null ? null : iso(fetchedAt + left) };
 }
 

@@ -7,11 +7,14 @@ import { cloudBackupsLimits } from "@/lib/atlas/rate-limits-service";
 import type { ServiceDeps } from "@/lib/atlas/service-deps";
 import {
   ClusterSchema,
+  CollectionListSchema,
+  CollectionListQuerySchema,
   DeprecationSchema,
   JOB_KINDS,
   JobDetailSchema,
   JobSchema,
   ProjectSchema,
+  type CollectionListQuery,
   type JobKind,
 } from "@/lib/jobs/dto";
 import type { Resource } from "@/lib/store/read-model";
@@ -107,7 +110,41 @@ export function jobResource(
       return { value: detail, receivedAt, calls };
     },
     freshForMs: (v) => jobsWindow(freshness, [v.job]),
-    expectedCalls: () => (kind === "tenant-restore" ? 2 : 1),
+    // A tenant restore also asks whether its Flex successor exists; a collection restore reads its collections.
+    expectedCalls: () => (kind === "tenant-restore" || kind === "collection-restore" ? 2 : 1),
+  };
+}
+
+const COLLECTION_BUSY: ReadonlySet<string> = new Set(["NOT_STARTED", "IN_PROGRESS", "FINALIZING"]);
+const StoredCollections = CollectionListSchema.omit({ fetchedAt: true, stale: true });
+type StoredCollections = z.infer<typeof StoredCollections>;
+
+/** One Atlas page of a collection restore's collections, as asked (state filter, page, page size). */
+export function collectionsResource(
+  { atlas, freshness }: ResourceDeps,
+  groupId: string,
+  clusterName: string,
+  jobId: string,
+  query: CollectionListQuery,
+): Resource<StoredCollections> {
+  const { state, page, pageSize } = query;
+  return {
+    key: `job-collections:${groupId}:${clusterName}:${jobId}:${state ?? ""}:${page}:${pageSize}`,
+    scope: groupId,
+    shape: 1,
+    schema: StoredCollections,
+    url: atlasUrl(atlas, `/groups/${groupId}/clusters/${clusterName}/collectionRestoreJobs/${jobId}/collections`),
+    async load() {
+      const loaded = await atlasJobs.loadRestoredCollections(atlas, groupId, clusterName, jobId, query);
+      return { value: loaded.page, receivedAt: loaded.receivedAt, calls: loaded.calls };
+    },
+    // Busy while a collection is still at work, or while an unfiltered first page is empty (Atlas makes
+    // no collection states until the job leaves INITIALIZING).
+    freshForMs: (v) =>
+      v.items.some((c) => COLLECTION_BUSY.has(c.state)) || (v.items.length === 0 && page === 1 && !state)
+        ? freshness.busyMs
+        : freshness.idleMs,
+    expectedCalls: () => 1,
   };
 }
 
@@ -153,6 +190,19 @@ export function resourceFor(deps: ResourceDeps, key: string): Resource<unknown> 
   const [type, ...rest] = key.split(":");
   if (type === "projects" && rest.length === 0) return projectsResource(deps) as Resource<unknown>;
   if (type === "clusters" && rest.length === 1) return clustersResource(deps, rest[0]!) as Resource<unknown>;
+  if (type === "job-collections" && rest.length === 6) {
+    const [groupId, clusterName, jobId, state, page, pageSize] = rest as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const query = CollectionListQuerySchema.safeParse({ state: state || undefined, page, pageSize });
+    if (!query.success) return null;
+    return collectionsResource(deps, groupId, clusterName, jobId, query.data) as Resource<unknown>;
+  }
   if (type === "ratelimits" && rest.length === 1) return rateLimitsResource(deps, rest[0]!) as Resource<unknown>;
   const kind = KIND.safeParse(rest[0]);
   if (!kind.success) return null;

@@ -1,13 +1,23 @@
 import "server-only";
 import type { ServiceDeps } from "@/lib/atlas/service-deps";
-import type { ClusterList, JobDetail, JobKind, JobList, JobListQuery, ProjectList, Stale } from "@/lib/jobs/dto";
+import type {
+  ClusterList,
+  CollectionList,
+  CollectionListQuery,
+  JobDetail,
+  JobKind,
+  JobList,
+  JobListQuery,
+  ProjectList,
+  Stale,
+} from "@/lib/jobs/dto";
 import { applyListQuery } from "@/lib/jobs/list-query";
 import type { StuckSettings } from "@/lib/jobs/stuck";
 import type { ReadModel, Snapshot } from "@/lib/store/read-model";
 import type { Freshness } from "./freshness";
 import type { JobsDigest } from "./digest";
 import { stuckFlags } from "./now";
-import { clustersResource, jobListResource, jobResource, projectsResource } from "./resources";
+import { clustersResource, collectionsResource, jobListResource, jobResource, projectsResource } from "./resources";
 
 /**
  * What pages and routes call. Every read goes through the read model (the shared store, refreshed
@@ -80,5 +90,18 @@ export async function getJob(
 ): Promise<JobDetail> {
   deps.atlas.assertProjectAllowed(groupId);
   const snap = await deps.readModel.read(jobResource(deps, kind, groupId, clusterName, jobId));
+  return { ...snap.value, ...stamp(snap) };
+}
+
+/** One page of a collection restore's collections, through the store like every other read. */
+export async function listRestoredCollections(
+  deps: BackupsDeps,
+  groupId: string,
+  clusterName: string,
+  jobId: string,
+  query: CollectionListQuery,
+): Promise<CollectionList> {
+  deps.atlas.assertProjectAllowed(groupId);
+  const snap = await deps.readModel.read(collectionsResource(deps, groupId, clusterName, jobId, query));
   return { ...snap.value, ...stamp(snap) };
 }

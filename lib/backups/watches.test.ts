@@ -108,7 +108,7 @@ describe("watches", () => {
           ...DEFAULT_STUCK,
           factor: 0,
           floorMs: 0,
-          fallbackMs: { restore: 0, export: 0, "tenant-restore": 0, "flex-restore": 0 },
+          fallbackMs: { restore: 0, export: 0, "tenant-restore": 0, "flex-restore": 0, "collection-restore": 0 },
         },
       },
     };

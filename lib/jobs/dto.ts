@@ -12,11 +12,11 @@ export const ClusterNameSchema = z
   .regex(CLUSTER_NAME, "must start with a letter or digit and contain only letters, digits and hyphens");
 export const JobIdSchema = z.string().regex(OBJECT_ID, "must be a 24-character hexadecimal job id");
 
-export const JOB_KINDS = ["restore", "export", "tenant-restore", "flex-restore"] as const;
+export const JOB_KINDS = ["restore", "export", "tenant-restore", "flex-restore", "collection-restore"] as const;
 export const JobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof JobKindSchema>;
 
-/** One normalized status shared by all four job kinds; the raw Atlas state travels beside it. */
+/** One normalized status shared by every job kind; the raw Atlas state travels beside it. */
 export const JOB_STATUSES = ["queued", "running", "completed", "failed", "cancelled", "expired", "unknown"] as const;
 export const JobStatusSchema = z.enum(JOB_STATUSES);
 export type JobStatus = z.infer<typeof JobStatusSchema>;
@@ -34,6 +34,45 @@ export const ProgressSchema = z.object({
   percent: z.number().min(0).max(100).nullable(),
 });
 export type Progress = z.infer<typeof ProgressSchema>;
+
+/** A collection restore's documents: `total` may be Atlas's estimate while the job runs (spec), so percent is capped at 100. */
+export const DocumentProgressSchema = z.object({
+  restored: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  percent: z.number().min(0).max(100).nullable(),
+});
+export type DocumentProgress = z.infer<typeof DocumentProgressSchema>;
+
+/**
+ * Atlas's per-collection states (ApiAtlasCollectionRestoreCollectionStateResponse.state). The job's
+ * own state has no partial value, so a SUCCESSFUL job may still hold collections in these.
+ */
+export const COLLECTION_STATES = [
+  "NOT_STARTED",
+  "IN_PROGRESS",
+  "FINALIZING",
+  "NOT_FOUND",
+  "UNSUPPORTED",
+  "SUCCESSFUL",
+  "ROLLBACK",
+  "NOT_RESTORED",
+  "FAILED",
+  "INDEX_BUILD_FAILED",
+] as const;
+export const CollectionStateSchema = z.enum(COLLECTION_STATES);
+export type CollectionState = z.infer<typeof CollectionStateSchema>;
+/** What Backwatch counts as "not restored": no data reached the target. INDEX_BUILD_FAILED has its data, so it is told apart. */
+export const NOT_RESTORED_STATES = ["NOT_FOUND", "UNSUPPORTED", "ROLLBACK", "NOT_RESTORED", "FAILED"] as const;
+
+/** How a job's collections ended, from Atlas's collections list (read with the job's detail, never for a list). */
+export const CollectionSummarySchema = z.object({
+  total: z.number().int().nonnegative(),
+  /** Collections in NOT_RESTORED_STATES. */
+  notRestored: z.number().int().nonnegative(),
+  /** Collections per Atlas state, as Atlas spells it (a state Atlas adds later is counted too). */
+  byState: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type CollectionSummary = z.infer<typeof CollectionSummarySchema>;
 
 const JobBaseSchema = z.object({
   id: JobIdSchema,
@@ -53,18 +92,19 @@ const JobBaseSchema = z.object({
   hasDownloadUrl: z.boolean(),
 });
 
+const PointInTimeSchema = z.object({
+  utcSeconds: z.number().int().nullable(),
+  oplogTs: z.number().int().nullable(),
+  oplogInc: z.number().int().nullable(),
+});
+const TargetSchema = z.object({ groupId: z.string().nullable(), clusterName: z.string().nullable() });
+
 export const RestoreJobSchema = JobBaseSchema.extend({
   kind: z.literal("restore"),
   /** When the source snapshot was taken. */
   snapshotTakenAt: isoDate.nullable(),
-  pointInTime: z
-    .object({
-      utcSeconds: z.number().int().nullable(),
-      oplogTs: z.number().int().nullable(),
-      oplogInc: z.number().int().nullable(),
-    })
-    .nullable(),
-  target: z.object({ groupId: z.string().nullable(), clusterName: z.string().nullable() }).nullable(),
+  pointInTime: PointInTimeSchema.nullable(),
+  target: TargetSchema.nullable(),
 });
 
 export const ExportJobSchema = JobBaseSchema.extend({
@@ -92,15 +132,41 @@ export const FlexRestoreJobSchema = JobBaseSchema.extend({
   ...SharedTierRestoreFields,
 });
 
+/** One namespace asked for: a collection (`db.coll`) or a whole database; `target` null means the source's name. */
+const NamespaceSchema = z.object({
+  scope: z.enum(["collection", "database"]),
+  source: z.string(),
+  target: z.string().nullable(),
+});
+
+export const CollectionRestoreJobSchema = JobBaseSchema.extend({
+  kind: z.literal("collection-restore"),
+  namespaces: z.array(NamespaceSchema),
+  collectionSuffix: z.string().nullable(),
+  databaseSuffix: z.string().nullable(),
+  target: TargetSchema.nullable(),
+  pointInTime: PointInTimeSchema.nullable(),
+  writeStrategy: z.string().nullable(),
+  indexStrategy: z.string().nullable(),
+  progress: DocumentProgressSchema.nullable(),
+  indexBuild: z.object({ state: z.string().nullable(), failedCollectionCount: z.number().int().nullable() }).nullable(),
+  /** Atlas fills it when the job failed or was cancelled. */
+  errorMessage: z.string().nullable(),
+  /** Null in job lists: only a job's detail reads its collections list. */
+  collections: CollectionSummarySchema.nullable(),
+});
+
 export const JobSchema = z.discriminatedUnion("kind", [
   RestoreJobSchema,
   ExportJobSchema,
   TenantRestoreJobSchema,
   FlexRestoreJobSchema,
+  CollectionRestoreJobSchema,
 ]);
 export type Job = z.infer<typeof JobSchema>;
 export type RestoreJob = z.infer<typeof RestoreJobSchema>;
 export type ExportJob = z.infer<typeof ExportJobSchema>;
+export type CollectionRestoreJob = z.infer<typeof CollectionRestoreJobSchema>;
 
 /** Present on tenant-restore responses: the endpoints are deprecated upstream. */
 export const DeprecationSchema = z.object({
@@ -243,6 +309,41 @@ export const JobListQuerySchema = z.object({
   dir: SortDirSchema.default("desc"),
 });
 export type JobListQuery = z.infer<typeof JobListQuerySchema>;
+
+/** The per-collection list of one collection restore: Atlas's own paging, passed through, and its `state` filter. */
+export const CollectionListQuerySchema = z.object({
+  state: CollectionStateSchema.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+});
+export type CollectionListQuery = z.infer<typeof CollectionListQuerySchema>;
+
+export const RestoredCollectionSchema = z.object({
+  sourceNamespace: z.string(),
+  targetNamespace: z.string().nullable(),
+  /** Where the data went (after a conflict rename, say); the target asked for when Atlas does not say. */
+  effectiveTargetNamespace: z.string().nullable(),
+  state: z.string(),
+  restoredDocuments: z.number().int().nonnegative().nullable(),
+  totalDocuments: z.number().int().nonnegative().nullable(),
+  indexState: z.string().nullable(),
+  indexError: z.string().nullable(),
+  /** The names of the indexes that failed to build (Atlas sends each index's definition; the raw JSON has it). */
+  failedIndexes: z.array(z.string()),
+});
+export type RestoredCollection = z.infer<typeof RestoredCollectionSchema>;
+
+export const CollectionListSchema = z.object({
+  items: z.array(RestoredCollectionSchema),
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
+  /** Atlas's totalCount when it sends one (the spec gives this list no includeCount), else null. */
+  totalCount: z.number().int().nonnegative().nullable(),
+  hasNext: z.boolean(),
+  fetchedAt: isoDate,
+  stale: StaleSchema.optional(),
+});
+export type CollectionList = z.infer<typeof CollectionListSchema>;
 
 // ---- the one error envelope ---------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportStatus, restoreStatus, sharedTierStatus } from "./status";
+import { collectionRestoreStatus, exportStatus, isTerminal, restoreStatus, sharedTierStatus } from "./status";
 
 describe("restoreStatus", () => {
   it("applies cancelled > failed > expired > finished > running", () => {
@@ -52,5 +52,31 @@ describe("sharedTierStatus", () => {
     ["completed", "unknown"],
   ] as const)("%s -> %s", (raw, status) => {
     expect(sharedTierStatus(raw)).toEqual({ status, rawState: raw });
+  });
+});
+
+describe("collectionRestoreStatus", () => {
+  it.each([
+    ["INITIALIZING", "queued"],
+    ["IN_PROGRESS", "running"],
+    ["FINALIZING", "running"],
+    ["SUCCESSFUL", "completed"],
+    ["FAILED", "failed"],
+    ["CANCELED", "cancelled"],
+  ] as const)("maps %s to %s, keeping Atlas's word", (state, status) => {
+    expect(collectionRestoreStatus(state)).toEqual({ status, rawState: state });
+  });
+
+  it("ends only on Atlas's three final states", () => {
+    const terminal = ["INITIALIZING", "IN_PROGRESS", "FINALIZING", "SUCCESSFUL", "FAILED", "CANCELED"].filter((s) =>
+      isTerminal(collectionRestoreStatus(s).status),
+    );
+    expect(terminal).toEqual(["SUCCESSFUL", "FAILED", "CANCELED"]);
+  });
+
+  it("calls a state it does not know (or none) unknown, never an error", () => {
+    expect(collectionRestoreStatus("PAUSED")).toEqual({ status: "unknown", rawState: "PAUSED" });
+    expect(collectionRestoreStatus("CANCELLED")).toEqual({ status: "unknown", rawState: "CANCELLED" });
+    expect(collectionRestoreStatus(undefined)).toEqual({ status: "unknown", rawState: "unknown" });
   });
 });

@@ -53,5 +53,22 @@ export function sharedTierStatus(status: string | null | undefined): Normalized 
   return { status: SHARED_TIER_STATES[raw] ?? "unknown", rawState: raw || "unknown" };
 }
 
+const COLLECTION_RESTORE_STATES: Record<string, JobStatus> = {
+  // Atlas is still preparing (no collection states exist yet): no document has moved, as with a queued export.
+  INITIALIZING: "queued",
+  IN_PROGRESS: "running",
+  // Copying is over and indexes are building: the job is still at work.
+  FINALIZING: "running",
+  SUCCESSFUL: "completed",
+  FAILED: "failed",
+  CANCELED: "cancelled",
+};
+
+/** Collection restore jobs (ApiAtlasCollectionRestoreJobResponse.state); a state Atlas adds later is "unknown". */
+export function collectionRestoreStatus(state: string | null | undefined): Normalized {
+  const raw = state ?? "";
+  return { status: COLLECTION_RESTORE_STATES[raw] ?? "unknown", rawState: raw || "unknown" };
+}
+
 const TERMINAL: ReadonlySet<JobStatus> = new Set(["completed", "failed", "cancelled", "expired"]);
 export const isTerminal = (status: JobStatus) => TERMINAL.has(status);

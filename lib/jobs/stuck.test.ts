@@ -31,7 +31,23 @@ function job(over: Partial<Job> & Pick<Job, "kind">): Job {
         }
       : over.kind === "restore"
         ? { snapshotTakenAt: null, pointInTime: null, target: null }
-        : { targetProjectId: null, targetDeploymentItemName: null, snapshotFinishedAt: null };
+        : over.kind === "collection-restore"
+          ? {
+              deliveryType: null,
+              rawState: "IN_PROGRESS",
+              namespaces: [{ scope: "collection", source: "sales.orders", target: null }],
+              collectionSuffix: null,
+              databaseSuffix: null,
+              target: null,
+              pointInTime: null,
+              writeStrategy: "CREATE_NEW",
+              indexStrategy: "ALL",
+              progress: { restored: 4_000, total: 10_000, percent: 40 },
+              indexBuild: null,
+              errorMessage: null,
+              collections: null,
+            }
+          : { targetProjectId: null, targetDeploymentItemName: null, snapshotFinishedAt: null };
   return { ...base, ...extra, ...over } as Job;
 }
 
@@ -101,6 +117,35 @@ describe("stuck jobs", () => {
         DEFAULT_STUCK,
       ),
     ).toBeUndefined();
+  });
+
+  it("flags a collection restore whose restored documents have not moved while copying", () => {
+    const j = job({ kind: "collection-restore" });
+    const since = NOW - 31 * MIN;
+    expect(stuckOf(j, { usualMs: 4 * 60 * MIN, progressSince: since }, NOW, DEFAULT_STUCK)).toEqual({
+      reason: "no-progress",
+      message: "no progress for 31 min",
+      since: new Date(since).toISOString(),
+    });
+    // FINALIZING: every document is in and indexes build, so a still figure is no stall.
+    const finalizing = job({ kind: "collection-restore", rawState: "FINALIZING" });
+    expect(stuckOf(finalizing, { usualMs: 4 * 60 * MIN, progressSince: since }, NOW, DEFAULT_STUCK)).toBeUndefined();
+  });
+
+  it("holds a collection restore to its cluster's history, else to Terraform's 3 h", () => {
+    const long = job({ kind: "collection-restore", startedAt: new Date(NOW - 181 * MIN).toISOString() });
+    expect(stuckOf(long, { usualMs: undefined, progressSince: undefined }, NOW, DEFAULT_STUCK)).toMatchObject({
+      reason: "overdue",
+      message: "running 3.0 h, past the 3.0 h allowed with no history here",
+      limitMs: 180 * MIN,
+    });
+    const under = job({ kind: "collection-restore", startedAt: new Date(NOW - 179 * MIN).toISOString() });
+    expect(stuckOf(under, { usualMs: undefined, progressSince: undefined }, NOW, DEFAULT_STUCK)).toBeUndefined();
+    // With a history of 40 min runs, 93 min is 2.3x: overdue long before the fallback.
+    const usual = job({ kind: "collection-restore", startedAt: new Date(NOW - 93 * MIN).toISOString() });
+    expect(stuckOf(usual, { usualMs: 40 * MIN, progressSince: undefined }, NOW, DEFAULT_STUCK)?.message).toBe(
+      "running 2.3x its usual time",
+    );
   });
 
   it("puts spans in words", () => {

@@ -1,10 +1,11 @@
 // When a running job is stuck, and why. Pure: the collector's digest (lib/backups/digest.ts) supplies
 // what it remembers of a cluster's history; the Now route and the cluster routes call this at read time.
 import type { Job, JobKind, Stuck } from "./dto";
+import { progressMoving } from "./progress";
 import { isTerminal } from "./status";
 
 export interface StuckSettings {
-  /** Exports: progress (collections exported) unchanged this long. */
+  /** Exports and collection restores: the progress figure (collections exported, documents restored) unchanged this long. */
   noProgressMs: number;
   /** A job is overdue past `factor` times the longest successful run of its kind and delivery type on its cluster... */
   factor: number;
@@ -22,7 +23,13 @@ export const DEFAULT_STUCK: StuckSettings = {
   noProgressMs: 30 * MINUTE,
   factor: 2,
   floorMs: 30 * MINUTE,
-  fallbackMs: { restore: 3 * HOUR, export: 1 * HOUR, "tenant-restore": 1 * HOUR, "flex-restore": 1 * HOUR },
+  fallbackMs: {
+    restore: 3 * HOUR,
+    export: 1 * HOUR,
+    "tenant-restore": 1 * HOUR,
+    "flex-restore": 1 * HOUR,
+    "collection-restore": 3 * HOUR,
+  },
 };
 
 /** "42 min", "3.1 h", "2.5 d": a span as a DBA reads it in a row. */
@@ -38,7 +45,7 @@ export const usualKey = (job: Pick<Job, "deliveryType">) => job.deliveryType ?? 
 export interface StuckContext {
   /** Longest successful run (ms) of this job's kind and delivery type on its cluster; undefined with no history. */
   usualMs: number | undefined;
-  /** Exports: when the current progress figure was first seen. */
+  /** Exports and collection restores: when the current progress figure was first seen (lib/backups/digest.ts). */
   progressSince: number | undefined;
 }
 
@@ -46,7 +53,7 @@ export function stuckOf(job: Job, ctx: StuckContext, now: number, settings: Stuc
   if (isTerminal(job.status) || job.status === "unknown" || !job.startedAt) return undefined;
   const started = Date.parse(job.startedAt);
   if (!Number.isFinite(started)) return undefined;
-  if (job.kind === "export" && job.status === "running" && ctx.progressSince !== undefined) {
+  if (ctx.progressSince !== undefined && progressMoving(job)) {
     const still = now - ctx.progressSince;
     if (still >= settings.noProgressMs)
       return {

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, type QueryClient } from "@tanstack/react-query";
 import { api, type JobScope } from "@/lib/api-client";
-import type { Job, JobListQuery } from "@/lib/jobs/dto";
+import type { CollectionListQuery, Job, JobListQuery } from "@/lib/jobs/dto";
 import { MAX_PAGE_SIZE } from "@/lib/view-state/contract-constants";
 
 // Scope first, then params: invalidating lists() or scope(...) reaches every page of every filter.
@@ -11,6 +11,8 @@ export const jobKeys = {
   list: (scope: JobScope, params: JobListQuery) => [...jobKeys.lists(scope), params] as const,
   details: (scope: JobScope) => [...jobKeys.scope(scope), "detail"] as const,
   detail: (scope: JobScope, id: string) => [...jobKeys.details(scope), id] as const,
+  collections: (scope: JobScope, id: string, params: CollectionListQuery) =>
+    [...jobKeys.detail(scope, id), "collections", params] as const,
 };
 
 export const jobListOptions = (scope: JobScope, params: JobListQuery, refreshSeconds = 0) =>
@@ -25,6 +27,14 @@ export const jobDetailOptions = (scope: JobScope, id: string, refreshSeconds = 0
   queryOptions({
     queryKey: jobKeys.detail(scope, id),
     queryFn: ({ signal }) => api.job(scope, id, signal),
+    refetchInterval: refreshSeconds > 0 ? refreshSeconds * 1000 : false,
+  });
+
+export const collectionListOptions = (scope: JobScope, id: string, params: CollectionListQuery, refreshSeconds = 0) =>
+  queryOptions({
+    queryKey: jobKeys.collections(scope, id, params),
+    queryFn: ({ signal }) => api.collections(scope, id, params, signal),
+    placeholderData: keepPreviousData,
     refetchInterval: refreshSeconds > 0 ? refreshSeconds * 1000 : false,
   });
 

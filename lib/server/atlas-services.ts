@@ -18,6 +18,8 @@ import { readEstateFacts } from "@/lib/metrics/estate-facts";
 import { metrics } from "@/lib/metrics/registry";
 import type {
   ClusterList,
+  CollectionList,
+  CollectionListQuery,
   DownloadLinks,
   JobDetail,
   JobKind,
@@ -84,6 +86,8 @@ function stuckOf(env: ServerEnv): StuckSettings {
       export: other,
       "tenant-restore": other,
       "flex-restore": other,
+      // Terraform waits 3 h for a collection restore too: the restore fallback, not the one for the rest.
+      "collection-restore": env.BACKWATCH_STUCK_RESTORE_FALLBACK_MINUTES * min,
     },
   };
 }
@@ -245,6 +249,15 @@ export function listJobs(kind: JobKind, groupId: string, clusterName: string, qu
 
 export function getJob(kind: JobKind, groupId: string, clusterName: string, jobId: string): Promise<JobDetail> {
   return backups.getJob(composed().deps, kind, groupId, clusterName, jobId);
+}
+
+export function listRestoredCollections(
+  groupId: string,
+  clusterName: string,
+  jobId: string,
+  query: CollectionListQuery,
+): Promise<CollectionList> {
+  return backups.listRestoredCollections(composed().deps, groupId, clusterName, jobId, query);
 }
 
 /** Operators only: read from Atlas when asked, because download URLs are short-lived and never stored. */

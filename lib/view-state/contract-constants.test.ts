@@ -9,5 +9,7 @@ describe("zod-free copies of the dto.ts constants", () => {
     expect(local.SORT_FIELDS).toEqual(dto.SORT_FIELDS);
     expect(local.OBJECT_ID.source).toBe(dto.OBJECT_ID.source);
     expect(local.MAX_PAGE_SIZE).toBe(dto.MAX_PAGE_SIZE);
+    expect(local.COLLECTION_STATES).toEqual(dto.COLLECTION_STATES);
+    expect(local.NOT_RESTORED_STATES).toEqual(dto.NOT_RESTORED_STATES);
   });
 });

@@ -9,7 +9,7 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
-import { JOB_KINDS, JOB_STATUSES, OBJECT_ID, SORT_FIELDS } from "./contract-constants";
+import { COLLECTION_STATES, JOB_KINDS, JOB_STATUSES, OBJECT_ID, SORT_FIELDS } from "./contract-constants";
 
 export const REFRESH_INTERVALS = [0, 10, 30, 60] as const;
 export type RefreshInterval = (typeof REFRESH_INTERVALS)[number];
@@ -44,6 +44,9 @@ export const clusterViewParsers = {
   job: parseAsObjectId,
   refresh: parseAsNumberLiteral(REFRESH_INTERVALS).withDefault(0),
   window: parseAsStringLiteral(TIME_WINDOWS).withDefault("7d"),
+  /** The open collection restore's per-collection table: Atlas's state filter and its page. */
+  collState: parseAsStringLiteral(COLLECTION_STATES),
+  collPage: parseAsPage.withDefault(1),
 };
 
 export const searchParsers = { q: parseAsString.withDefault("") };

@@ -27,6 +27,7 @@ const KIND_WORD: Record<WatchTarget["kind"], string> = {
   export: "Export",
   "tenant-restore": "Shared-tier restore",
   "flex-restore": "Flex restore",
+  "collection-restore": "Collection restore",
 };
 
 const OUTCOME_WORD: Record<WatchOutcome, string> = {

@@ -46,6 +46,9 @@ function jobOf(job: Job): NonNullable<WebhookPayload["job"]> {
     finishedAt: job.finishedAt,
     durationMs: job.durationMs,
     ...(job.kind === "export" && job.stateReason && { reason: job.stateReason }),
+    // Atlas gives a collection restore a message and no code.
+    ...(job.kind === "collection-restore" &&
+      job.errorMessage && { reason: { errorCode: null, message: job.errorMessage } }),
   };
 }
 
@@ -87,6 +90,7 @@ const KIND_WORDS: Record<Job["kind"], string> = {
   export: "Export",
   "tenant-restore": "Shared-tier restore",
   "flex-restore": "Flex restore",
+  "collection-restore": "Collection restore",
 };
 
 /** One line a person reads in a chat: what happened, to what, where. */

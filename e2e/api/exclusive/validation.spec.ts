@@ -97,6 +97,42 @@ test.describe("bad input is a 400 before any upstream call", () => {
       path: (g, m) => `/api/projects/${g}/clusters/${m}/restore-jobs?sort=name`,
       issue: "query.sort",
     },
+    {
+      name: "collection restores: status unknown",
+      path: (g, m) => `/api/projects/${g}/clusters/${m}/collection-restores?status=SUCCESSFUL`,
+      issue: "query.status.0",
+    },
+    {
+      name: "collection restore: jobId not an ObjectId",
+      path: (g, m) => `/api/projects/${g}/clusters/${m}/collection-restores/abc`,
+      issue: "params.jobId",
+    },
+    {
+      name: "collections: state outside the spec's enum",
+      path: (g, m) => `/api/projects/${g}/clusters/${m}/collection-restores/${"a".repeat(24)}/collections?state=DONE`,
+      issue: "query.state",
+    },
+    {
+      name: "collections: state in the wrong case",
+      path: (g, m) =>
+        `/api/projects/${g}/clusters/${m}/collection-restores/${"a".repeat(24)}/collections?state=not_found`,
+      issue: "query.state",
+    },
+    {
+      name: "collections: pageSize 501",
+      path: (g, m) => `/api/projects/${g}/clusters/${m}/collection-restores/${"a".repeat(24)}/collections?pageSize=501`,
+      issue: "query.pageSize",
+    },
+    {
+      name: "collections: page 0",
+      path: (g, m) => `/api/projects/${g}/clusters/${m}/collection-restores/${"a".repeat(24)}/collections?page=0`,
+      issue: "query.page",
+    },
+    {
+      name: "collections: clusterName invalid",
+      path: (g, m) => `/api/projects/${g}/clusters/bad_${m}/collection-restores/${"a".repeat(24)}/collections`,
+      issue: "params.clusterName",
+    },
   ];
 
   for (const c of cases) {

@@ -31,7 +31,8 @@ export function clusterToDto(raw: RawCluster, groupId: string, flexNames: Readon
       tier: "dedicated",
       provider: region?.providerName ?? null,
       backupEnabled: raw.backupEnabled ?? false,
-      jobKinds: ["restore", "export"],
+      // Collection-level restores exist for dedicated clusters only (Atlas 2025-03-12).
+      jobKinds: ["restore", "export", "collection-restore"],
     };
   }
   const flexSuccessor = flexNames.has(raw.name);

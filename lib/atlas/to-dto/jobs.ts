@@ -3,41 +3,15 @@ import type { ExportJob, Job, JobKind, RestoreJob } from "@/lib/jobs/dto";
 import { objectIdDate } from "@/lib/jobs/object-id";
 import { exportProgress } from "@/lib/jobs/progress";
 import { exportStatus, restoreStatus, sharedTierStatus } from "@/lib/jobs/status";
-import { durationMs, toIso } from "@/lib/jobs/timing";
+import { toIso } from "@/lib/jobs/timing";
+import type { RawCollectionRestoreJob } from "../schemas/collection-restore-job";
 import type { RawExportJob } from "../schemas/export-job";
 import type { RawRestoreJob } from "../schemas/restore-job";
 import type { RawFlexRestoreJob, RawTenantRestore } from "../schemas/shared-tier-restore";
+import { collectionRestoreToDto } from "./collection-restores";
+import { shared, type JobContext } from "./job-shared";
 
-export interface JobContext {
-  groupId: string;
-  clusterName: string;
-  /** When the data left Atlas: a running job's duration is measured to this instant. */
-  now: Date;
-}
-
-type SharedFields = Pick<
-  Job,
-  | "id"
-  | "status"
-  | "rawState"
-  | "deliveryType"
-  | "snapshotId"
-  | "startedAt"
-  | "finishedAt"
-  | "expiresAt"
-  | "hasDownloadUrl"
->;
-
-/** The fields every job kind carries; a running job's duration is measured to ctx.now. */
-function shared(ctx: JobContext, fields: SharedFields) {
-  const { startedAt, finishedAt, status } = fields;
-  return {
-    ...fields,
-    groupId: ctx.groupId,
-    clusterName: ctx.clusterName,
-    durationMs: durationMs(startedAt, finishedAt, status, ctx.now),
-  };
-}
+export type { JobContext } from "./job-shared";
 
 export function restoreJobToDto(raw: RawRestoreJob, ctx: JobContext): RestoreJob {
   const { status, rawState } = restoreStatus(raw);
@@ -125,7 +99,7 @@ export function sharedTierRestoreToDto(
   };
 }
 
-export type RawJob = RawRestoreJob | RawExportJob | RawTenantRestore | RawFlexRestoreJob;
+export type RawJob = RawRestoreJob | RawExportJob | RawTenantRestore | RawFlexRestoreJob | RawCollectionRestoreJob;
 
 export function jobToDto(kind: JobKind, raw: RawJob, ctx: JobContext): Job {
   switch (kind) {
@@ -133,6 +107,8 @@ export function jobToDto(kind: JobKind, raw: RawJob, ctx: JobContext): Job {
       return restoreJobToDto(raw as RawRestoreJob, ctx);
     case "export":
       return exportJobToDto(raw as RawExportJob, ctx);
+    case "collection-restore":
+      return collectionRestoreToDto(raw as RawCollectionRestoreJob, ctx);
     default:
       return sharedTierRestoreToDto(kind, raw as RawTenantRestore, ctx);
   }

@@ -70,6 +70,7 @@ const KIND_SHORT: Record<JobKind, string> = {
   export: "Snapshot exports",
   "tenant-restore": "Tenant restores",
   "flex-restore": "Flex restores",
+  "collection-restore": "Collection restores",
 };
 
 const only = <T,>(list: T[], value: T) => list.length === 1 && list[0] === value;

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { memo } from "react";
-import { ExportProgress } from "@/components/jobs/export-progress";
+import { JobProgress } from "@/components/jobs/job-progress";
 import { formatDuration, formatUtc } from "@/components/jobs/format";
-import { restoreTarget } from "@/components/jobs/job-fields";
+import { namespacesInBrief, restoreTarget } from "@/components/jobs/job-fields";
 import { JOB_KIND_ONE } from "@/components/jobs/labels";
 import { StuckFlag } from "@/components/jobs/stuck-flag";
 import { StatusBadge } from "@/components/ui/badge";
@@ -39,6 +39,7 @@ function When({ job }: { job: Job }) {
 function atlasReason(job: Job): string | null {
   if (job.kind === "export" && job.stateReason)
     return [job.stateReason.errorCode, job.stateReason.message].filter(Boolean).join(": ");
+  if (job.kind === "collection-restore" && job.errorMessage) return job.errorMessage;
   if (job.status === "expired") return job.expiresAt ? `Expired ${formatUtc(job.expiresAt)}` : "Expired";
   if (job.status === "failed" || job.status === "cancelled") return `Atlas state: ${job.rawState}`;
   return null;
@@ -50,10 +51,21 @@ function Detail({ row, etaMs }: { row: Row; etaMs: number | null }) {
   const target = restoreTarget(job);
   return (
     <>
-      {job.kind === "export" ? (
-        live(job) || job.progress ? (
-          <ExportProgress job={job} etaMs={etaMs} />
-        ) : null
+      {job.kind === "export" || job.kind === "collection-restore" ? (
+        <>
+          {live(job) || job.progress ? <JobProgress job={job} etaMs={etaMs} /> : null}
+          {job.kind === "collection-restore" ? (
+            <span className="block">
+              {namespacesInBrief(job)}
+              {target === "—" ? null : (
+                <>
+                  <span className="text-zinc-700 dark:text-zinc-300"> to </span>
+                  {target}
+                </>
+              )}
+            </span>
+          ) : null}
+        </>
       ) : (
         <span className="block">
           <span className="text-zinc-700 dark:text-zinc-300">Delivery </span>

@@ -29,7 +29,8 @@ export function ClusterView({
   const tabItems = useMemo(() => kinds.map((k) => ({ value: k, label: JOB_KIND_LABEL[k] })), [kinds]);
   // A new kind has other statuses and ids: start from a clean filter.
   const onTab = useCallback(
-    (next: JobKind) => void setView({ tab: next, status: null, page: null, job: null }),
+    (next: JobKind) =>
+      void setView({ tab: next, status: null, page: null, job: null, collState: null, collPage: null }),
     [setView],
   );
   return (

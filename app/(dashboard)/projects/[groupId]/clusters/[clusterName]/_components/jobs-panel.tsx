@@ -14,7 +14,7 @@ import { JOB_KIND_LABEL } from "@/components/jobs/labels";
 import { Pagination } from "@/components/jobs/pagination";
 import { RefreshControls } from "@/components/jobs/refresh-controls";
 import { StatusChips } from "@/components/jobs/status-chips";
-import { useExportEtas } from "@/components/jobs/use-export-eta";
+import { useProgressEtas } from "@/components/jobs/use-progress-eta";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { JobScope } from "@/lib/api-client";
 import type { JobStatus } from "@/lib/jobs/dto";
@@ -50,8 +50,11 @@ export function JobsPanel({
   const list = useQuery(jobListOptions(scope, query, view.refresh));
   const data = list.data;
   const { refetch } = list;
-  const etas = useExportEtas(data?.items, data?.fetchedAt);
-  const openJob = useCallback((id: string) => void setView({ job: id }, { history: "push" }), [setView]);
+  const etas = useProgressEtas(data?.items, data?.fetchedAt);
+  const openJob = useCallback(
+    (id: string) => void setView({ job: id, collState: null, collPage: null }, { history: "push" }),
+    [setView],
+  );
   const onInterval = useCallback((refresh: ViewState[0]["refresh"]) => void setView({ refresh }), [setView]);
   const onRefresh = useCallback(() => void refetch(), [refetch]);
   const onStatus = useCallback((status: ViewState[0]["status"]) => void setView({ status, page: null }), [setView]);
@@ -65,7 +68,13 @@ export function JobsPanel({
     [setView],
   );
   const onWindow = useCallback((window: ViewState[0]["window"]) => void setView({ window }), [setView]);
-  const onClose = useCallback(() => void setView({ job: null }), [setView]);
+  const onClose = useCallback(() => void setView({ job: null, collState: null, collPage: null }), [setView]);
+  const onCollections = useCallback(
+    (next: { collState?: ViewState[0]["collState"]; collPage?: number | null }) => void setView(next),
+    [setView],
+  );
+  const { collState, collPage } = view;
+  const collections = useMemo(() => ({ state: collState, page: collPage }), [collState, collPage]);
   const queryClient = useQueryClient();
   const loadWholeList = useCallback(() => fetchWholeList(queryClient, scope, query), [queryClient, scope, query]);
   const kindLabel = JOB_KIND_LABEL[scope.kind].toLowerCase();
@@ -148,6 +157,8 @@ export function JobsPanel({
         jobId={view.job}
         refreshSeconds={view.refresh}
         atlasUiBaseUrl={atlasUiBaseUrl}
+        collections={collections}
+        onCollections={onCollections}
         onClose={onClose}
       />
     </div>
