@@ -3,6 +3,7 @@
 import type { JobStatus, Stuck } from "@/lib/jobs/dto";
 import { isTerminal } from "@/lib/jobs/status";
 import type { Watch, WatchOutcome, WatchTarget } from "./dto";
+import { JOB_KIND_ONE } from "@/lib/jobs/kind-words";
 
 /** The member of the Store's `watched` set and of a user's own: one string per job. */
 export const watchMember = (t: WatchTarget) => `${t.groupId}/${t.clusterName}/${t.kind}/${t.jobId}`;
@@ -21,14 +22,6 @@ export function outcomeOf(status: JobStatus | null, stuck: Stuck | undefined): W
 
 /** Still worth polling for: a watch with nothing to tell yet, or a stuck one that may still end. */
 export const isOpen = (w: Watch) => w.outcome === null || w.outcome === "stuck";
-
-const KIND_WORD: Record<WatchTarget["kind"], string> = {
-  restore: "Restore",
-  export: "Export",
-  "tenant-restore": "Shared-tier restore",
-  "flex-restore": "Flex restore",
-  "collection-restore": "Collection restore",
-};
 
 const OUTCOME_WORD: Record<WatchOutcome, string> = {
   completed: "finished",
@@ -56,7 +49,7 @@ export function notificationFor(w: Watch): { title: string; body: string; tag: s
   const when = outcome === "stuck" ? null : clockUtc(w.state.endedAt);
   const detail = outcome === "stuck" ? (w.state.stuck?.message ?? "stuck") : when ? `at ${when}` : null;
   return {
-    title: `${KIND_WORD[w.kind]} on ${w.clusterName} ${OUTCOME_WORD[outcome]}`,
+    title: `${JOB_KIND_ONE[w.kind]} on ${w.clusterName} ${OUTCOME_WORD[outcome]}`,
     body: [`Job ${w.jobId}`, detail].filter(Boolean).join(" · "),
     tag: `backwatch:${w.kind}:${w.jobId}:${outcome}`,
   };
