@@ -31,6 +31,7 @@ const appEnv = {
     `${env.users.operator.name}:${env.users.operator.password}:operator`,
     `${env.users.viewer.name}:${env.users.viewer.password}:viewer`,
     `${env.users.lockable.name}:${env.users.lockable.password}:viewer`,
+    `${env.users.watcher.name}:${env.users.watcher.password}:viewer`,
   ].join(","),
   // Low, so the lockout specs are quick; specs that fail on purpose use their own names and addresses.
   BACKWATCH_SIGNIN_MAX_FAILURES: "3",

@@ -3,13 +3,16 @@
 import type { z } from "zod";
 import type { CollectionListQuery, ErrorEnvelope, JobKind, JobListQuery } from "@/lib/jobs/dto";
 import type { EventWindow } from "@/lib/jobs/events";
+import type { NotifiedBody, WatchTarget } from "@/lib/watches/dto";
 import { nowSearch, type NowScope } from "@/lib/view-state/now-parsers";
 
 // The schemas (and zod, ~33 kB gzipped) are not part of the page's first load: server-prefetched
 // data is already in the page. They load after the load event, when the browser is idle
 // (preloadSchemas), so the first filter or page click does not wait to fetch and instantiate them.
 const schemas = () =>
-  Promise.all([import("@/lib/jobs/dto"), import("@/lib/now/dto")]).then(([jobs, now]) => ({ ...jobs, ...now }));
+  Promise.all([import("@/lib/jobs/dto"), import("@/lib/now/dto"), import("@/lib/watches/dto")]).then(
+    ([jobs, now, watches]) => ({ ...jobs, ...now, ...watches }),
+  );
 
 /** Loads the response schemas once the page has loaded and the browser is idle; returns a cancel. */
 export function preloadSchemas(): () => void {
@@ -40,7 +43,8 @@ type SchemaName =
   | "CollectionListSchema"
   | "NowResponseSchema"
   | "FindResponseSchema"
-  | "ClusterEventsSchema";
+  | "ClusterEventsSchema"
+  | "WatchListSchema";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -97,14 +101,24 @@ function collectionSearch(query: CollectionListQuery): string {
   return params.toString();
 }
 
+/** A GET, or with `send` a write whose JSON body is `send.body`; the answer checked with `schemaName`. */
 async function getJson<N extends SchemaName>(
   path: string,
   schemaName: N,
   signal?: AbortSignal,
+  send?: { method: "PUT" | "DELETE"; body?: unknown },
 ): Promise<z.infer<Schemas[N]>> {
   let response: Response;
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (send?.body !== undefined) headers["content-type"] = "application/json";
   try {
-    response = await fetch(path, { signal, headers: { accept: "application/json" }, cache: "no-store" });
+    response = await fetch(path, {
+      signal,
+      headers,
+      cache: "no-store",
+      ...(send && { method: send.method }),
+      ...(send?.body !== undefined && { body: JSON.stringify(send.body) }),
+    });
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new ApiError({ status: 0, code: "UPSTREAM_ERROR", message: "Backwatch is unreachable (network error)." });
@@ -156,4 +170,20 @@ export const api = {
   /** Where in the estate a job id is; a 404 ApiError when no cluster has it. */
   findJob: (id: string, signal?: AbortSignal) =>
     getJson(`/api/now/find?${new URLSearchParams({ id })}`, "FindResponseSchema", signal),
+  /** The signed-in user's watches (kept server-side, never in the URL), each with its job's state. */
+  watches: (signal?: AbortSignal) => getJson("/api/watches", "WatchListSchema", signal),
+  watch: (target: WatchTarget) =>
+    getJson("/api/watches", "WatchListSchema", undefined, { method: "PUT", body: target }),
+  unwatch: (t: WatchTarget) =>
+    getJson(
+      `/api/watches/${enc(t.groupId)}/${enc(t.clusterName)}/${t.kind}/${enc(t.jobId)}`,
+      "WatchListSchema",
+      undefined,
+      {
+        method: "DELETE",
+      },
+    ),
+  /** This outcome was shown: no tab or reload shows it again. */
+  notified: (body: NotifiedBody) =>
+    getJson("/api/watches/notified", "WatchListSchema", undefined, { method: "PUT", body }),
 };

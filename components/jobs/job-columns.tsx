@@ -7,6 +7,7 @@ import { formatDuration, formatUtcShort } from "./format";
 import { targetCell, unbrokenDate } from "./job-cells";
 import { namespacesInBrief, restorePoint, restoreTarget } from "./job-fields";
 import { StuckFlag } from "./stuck-flag";
+import { WatchControl } from "@/components/watches/watch-control";
 
 declare module "@tanstack/react-table" {
   // TanStack's documented way to type column meta; the type parameters are part of its signature.
@@ -36,13 +37,17 @@ function idColumn(ctx: ColumnContext) {
   return col.accessor("id", {
     header: "Job id",
     cell: (info) => (
-      <button
-        type="button"
-        onClick={() => ctx.onOpen(info.getValue())}
-        className="rounded font-mono text-xs text-blue-800 underline hover:text-blue-950 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-200 dark:hover:text-white"
-      >
-        {info.getValue()}
-      </button>
+      <>
+        <button
+          type="button"
+          onClick={() => ctx.onOpen(info.getValue())}
+          className="rounded font-mono text-xs text-blue-800 underline hover:text-blue-950 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-200 dark:hover:text-white"
+        >
+          {info.getValue()}
+        </button>
+        {/* Keyed by job: rows are reused across pages, and a failed toggle belongs to its own job. */}
+        <WatchControl key={info.getValue()} job={info.row.original} />
+      </>
     ),
     // 24 hex digits of monospace text-xs, plus the cell's padding.
     meta: { track: { min: 12.5 } },

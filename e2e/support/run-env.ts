@@ -55,6 +55,8 @@ export function runEnv() {
       viewer: { name: "e2e-viewer", password: ensure("E2E_VIEWER_PASSWORD", () => token(18)) },
       /** Only the lockout spec signs in as this one: locking it out must not lock anyone else's tests. */
       lockable: { name: "e2e-lockable", password: ensure("E2E_LOCKABLE_PASSWORD", () => token(18)) },
+      /** A viewer only the watch specs sign in as: their watches (and notices) stay out of everyone else's pages. */
+      watcher: { name: "e2e-watcher", password: ensure("E2E_WATCHER_PASSWORD", () => token(18)) },
     },
     oidc: {
       clientId: "backwatch-e2e",
@@ -79,6 +81,7 @@ export function secretValues(env: RunEnv): Array<[string, string]> {
     ["operator password", env.users.operator.password],
     ["viewer password", env.users.viewer.password],
     ["lockable user's password", env.users.lockable.password],
+    ["watcher password", env.users.watcher.password],
     ["OIDC client secret", env.oidc.clientSecret],
   ];
 }

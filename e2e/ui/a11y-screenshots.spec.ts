@@ -66,8 +66,8 @@ for (const scheme of ["light", "dark"] as const) {
     test.use({ colorScheme: scheme });
     for (const view of VIEWS) {
       test(`${view.name}: no axe violations, no console errors, screenshot`, async ({ page }, testInfo) => {
-        // The cluster pages carry the timeline (hundreds of SVG elements) that axe and the full-page
-        // capture walk: on a busy two-core machine that outlasts the default 30 s.
+        // A 50-row job table (each row with its Watch toggle) and the cluster timeline (hundreds of SVG
+        // elements) take axe and a full-page capture past the default 30 s on a busy two-core machine.
         test.setTimeout(60_000);
         // Anything the browser reports as an error (a failed resource such as a missing icon, a CSP
         // refusal, an uncaught exception) is a defect a user would see in the console.

@@ -45,8 +45,8 @@ test("the next page keeps the current rows on screen until it arrives, and the j
   // The pager names page 2 while page 1's rows are still shown (aria-busy): read ids only once they are page 2's.
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 
-  const firstId = (await table.getByRole("row").nth(1).getByRole("button").textContent()) ?? "";
-  await table.getByRole("button", { name: firstId }).click();
+  const firstId = (await table.getByRole("row").nth(1).getByRole("button").first().textContent()) ?? "";
+  await table.getByRole("button", { name: firstId, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`job=${firstId}`));
   const dialog = page.getByRole("dialog", { name: `Job ${firstId}` });
   await expect(dialog).toBeVisible();

@@ -5,6 +5,7 @@ import { isTerminal } from "@/lib/jobs/status";
 import type { StuckSettings } from "@/lib/jobs/stuck";
 import { endedAt } from "@/lib/jobs/timing";
 import { currentFailure, type Entry, type Failure } from "@/lib/store/entry";
+import { watchMember as memberOf } from "@/lib/watches/state";
 import type { JobsDigest } from "./digest";
 import { stuckFlags } from "./now";
 
@@ -28,7 +29,7 @@ export type Transition =
 
 /** The member a watched job is kept under in the store's `watched` set (the Watch button's contract). */
 export const watchMember = (list: ListRef, jobId: string) =>
-  `${list.groupId}/${list.clusterName}/${list.kind}/${jobId}`;
+  memberOf({ groupId: list.groupId, clusterName: list.clusterName, kind: list.kind, jobId });
 
 const idOf = (...parts: string[]) => createHash("sha256").update(parts.join("\n")).digest("hex").slice(0, 32);
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { hostname } from "node:os";
 import type { Redis } from "ioredis";
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { createAtlasClient } from "@/lib/atlas/client";
 import type { AtlasClientConfig, AtlasServiceConfig } from "@/lib/atlas/config";
 import { getJobDownloadLinks as atlasDownloadLinks } from "@/lib/atlas/jobs-service";
@@ -12,6 +12,7 @@ import type { Freshness } from "@/lib/backups/freshness";
 import { findJob as findEstateJob, readNow as readEstateNow } from "@/lib/backups/now";
 import { resourceFor } from "@/lib/backups/resources";
 import * as backups from "@/lib/backups/service";
+import * as watches from "@/lib/backups/watches";
 import { projectsResource } from "@/lib/backups/resources";
 import { readEstateFacts } from "@/lib/metrics/estate-facts";
 import { metrics } from "@/lib/metrics/registry";
@@ -31,6 +32,7 @@ import type {
 } from "@/lib/jobs/dto";
 import type { StuckSettings } from "@/lib/jobs/stuck";
 import type { FindResponse, NowQuery, NowResponse } from "@/lib/now/dto";
+import type { NotifiedBody, WatchList, WatchTarget } from "@/lib/watches/dto";
 import { createBudget, type Budget, type BudgetConfig } from "@/lib/store/budget";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import { createReadModel, type DigestChange } from "@/lib/store/read-model";
@@ -200,7 +202,10 @@ function build() {
     pinned: estate.pinned,
   });
   scheduler.start();
-  return { deps, estate, storeKind: env.REDIS_URL ? "redis" : "memory", health, scheduler, redis };
+  const watchDeps: watches.WatchDeps = { backups: deps, store };
+  // Keyed by an HMAC of the session's stable id: the store (Redis) never holds who watches what.
+  const userKey = (id: string) => createHmac("sha256", env.NEXTAUTH_SECRET).update(`watches\0${id}`).digest("hex");
+  return { deps, estate, watchDeps, userKey, storeKind: env.REDIS_URL ? "redis" : "memory", health, scheduler, redis };
 }
 
 // Next bundles pages and route handlers apart, each with its own copy of this module: a module-level
@@ -287,4 +292,25 @@ export async function findJob(jobId: string): Promise<FindResponse> {
   const s = composed();
   await s.estate.touch();
   return findEstateJob(s.deps, jobId);
+}
+
+/** The signed-in user's watches with each job's state, from the store; their lists stay on the schedule. */
+export function listWatches(userId: string): Promise<WatchList> {
+  const s = composed();
+  return watches.listWatches(s.watchDeps, s.userKey(userId));
+}
+
+export function addWatch(userId: string, target: WatchTarget): Promise<WatchList> {
+  const s = composed();
+  return watches.addWatch(s.watchDeps, s.userKey(userId), target);
+}
+
+export function removeWatch(userId: string, target: WatchTarget): Promise<WatchList> {
+  const s = composed();
+  return watches.removeWatch(s.watchDeps, s.userKey(userId), target);
+}
+
+export function markWatchNotified(userId: string, body: NotifiedBody): Promise<WatchList> {
+  const s = composed();
+  return watches.markNotified(s.watchDeps, s.userKey(userId), body);
 }

@@ -7,7 +7,7 @@ import { isRetiredEndpointError } from "@/lib/atlas/tenant-deprecation";
 /** Thrown by the route wrapper and handlers for problems that are ours, not Atlas's. */
 export class ApiError extends Error {
   constructor(
-    readonly code: "BAD_REQUEST" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND",
+    readonly code: "BAD_REQUEST" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT",
     message: string,
     readonly issues?: Array<{ path: string; message: string }>,
   ) {
@@ -22,6 +22,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  CONFLICT: 409,
   RETIRED: 410,
   UPSTREAM_AUTH: 502,
   UPSTREAM_BAD_RESPONSE: 502,

@@ -153,4 +153,39 @@ describe("route", () => {
       expect(handler).not.toHaveBeenCalled();
     });
   });
+
+  describe("a JSON body", () => {
+    const Body = z.object({ jobId: z.string().regex(/^[a-f0-9]{24}$/) }).strict();
+    const put = (handler: ReturnType<typeof route>, body: string, type = "application/json") =>
+      handler(new Request("http://localhost/api/watches", { method: "PUT", body, headers: { "content-type": type } }), {
+        params: Promise.resolve({}),
+      });
+
+    it("reaches the handler parsed", async () => {
+      const handler = vi.fn(({ body }: { body: unknown }) => body);
+      const res = await put(route({ body: Body }, handler), JSON.stringify({ jobId: "a".repeat(24) }));
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ jobId: "a".repeat(24) });
+    });
+
+    it.each([
+      [
+        "a form (no CORS preflight, so a cross-site page could send it)",
+        "jobId=x",
+        "application/x-www-form-urlencoded",
+      ],
+      ["text that is not JSON", "{jobId:", "application/json"],
+      ["a field that fails its schema", JSON.stringify({ jobId: "nope" }), "application/json"],
+      ["a stray field", JSON.stringify({ jobId: "a".repeat(24), url: "x" }), "application/json"],
+      ["a huge body", JSON.stringify({ jobId: "a".repeat(20_000) }), "application/json"],
+    ])("answers 400 to %s, before the handler runs", async (_, body, type) => {
+      const handler = vi.fn();
+      const res = await put(route({ body: Body }, handler), body, type);
+      expect(res.status).toBe(400);
+      const envelope = ErrorEnvelopeSchema.parse(await res.json());
+      expect(envelope.error.code).toBe("BAD_REQUEST");
+      expect(envelope.error.issues?.[0]?.path).toMatch(/^body/);
+      expect(handler).not.toHaveBeenCalled();
+    });
+  });
 });

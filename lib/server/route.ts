@@ -5,13 +5,17 @@ import { bearerMatches } from "@/lib/server/bearer";
 import { ApiError, issuesOf, toErrorEnvelope } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
 
+// Every body the API takes is a few ids; anything larger is a mistake or an attack.
+const MAX_BODY_CHARS = 16_384;
 const NO_STORE = { "Cache-Control": "no-store" } as const;
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-type Options<P extends z.ZodType, Q extends z.ZodType> = {
+type Options<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
   params?: P;
   query?: Q;
+  /** A JSON request body (`Content-Type: application/json`), parsed like the params and query. */
+  body?: B;
   /** Only operators may call the route; viewers get 403. */
   role?: Role;
   /** false only for health: every other route needs a session. */
@@ -23,9 +27,10 @@ type Options<P extends z.ZodType, Q extends z.ZodType> = {
   bearer?: () => string | undefined;
 };
 
-type Input<P extends z.ZodType, Q extends z.ZodType> = {
+type Input<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
   params: z.infer<P>;
   query: z.infer<Q>;
+  body: z.infer<B>;
   session: Session | null;
 };
 
@@ -44,6 +49,26 @@ function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new ApiError("BAD_REQUEST", `Invalid ${where}`, issuesOf(parsed.error, where));
   return parsed.data;
+}
+
+/**
+ * The body as JSON. Only `application/json` is read: a cross-site form cannot send it without a CORS
+ * preflight, which this origin never grants, so a signed-in user's browser cannot be made to write.
+ */
+async function readBody(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type))
+    throw new ApiError("BAD_REQUEST", "The body must be JSON (Content-Type: application/json)", [
+      { path: "body", message: "expected Content-Type: application/json" },
+    ]);
+  const text = await request.text();
+  if (text.length > MAX_BODY_CHARS)
+    throw new ApiError("BAD_REQUEST", "The body is too large", [{ path: "body", message: "too large" }]);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("BAD_REQUEST", "The body is not valid JSON", [{ path: "body", message: "invalid JSON" }]);
+  }
 }
 
 function checkBearer(token: string | undefined, request: Request): void {
@@ -65,10 +90,11 @@ async function authorize(auth: boolean, role: Role | undefined): Promise<Session
  * The one wrapper every API route goes through: session and role, params and query parsed with the
  * shared schemas before any upstream call, any failure mapped to the one error envelope, one log line.
  */
-export function route<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
-  options: Options<P, Q>,
-  handler: (input: Input<P, Q>) => Promise<unknown> | unknown,
-) {
+export function route<
+  P extends z.ZodType = z.ZodUndefined,
+  Q extends z.ZodType = z.ZodUndefined,
+  B extends z.ZodType = z.ZodUndefined,
+>(options: Options<P, Q, B>, handler: (input: Input<P, Q, B>) => Promise<unknown> | unknown) {
   return async function handle(request: Request, context: RouteContext): Promise<Response> {
     const started = performance.now();
     const url = new URL(request.url);
@@ -81,7 +107,8 @@ export function route<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
       user = session?.user.name;
       const params = parse(options.params, await context.params, "params");
       const query = parse(options.query, queryObject(url), "query");
-      const body = await handler({ params, query, session });
+      const input = options.body ? parse(options.body, await readBody(request), "body") : undefined;
+      const body = await handler({ params, query, body: input as z.infer<B>, session });
       // A handler that answers something other than JSON (the metrics text) builds its own response.
       if (body instanceof Response) {
         status = body.status;

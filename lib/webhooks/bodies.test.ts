@@ -55,7 +55,7 @@ describe("webhook bodies", () => {
 
   it("slack: text (the notification) plus a mrkdwn section, Atlas's words escaped", () => {
     const body = JSON.parse(bodyFor("slack", payload));
-    expect(body.text).toContain(`Export ${job.id} on payments-analytics (Payments) (watched) ended failed`);
+    expect(body.text).toContain(`Snapshot export ${job.id} on payments-analytics (Payments) (watched) ended failed`);
     expect(body.blocks).toEqual([{ type: "section", text: { type: "mrkdwn", text: expect.any(String) } }]);
     const section: string = body.blocks[0].text.text;
     expect(section).toContain("bucket &lt;denied&gt; &amp; gone");

@@ -2,6 +2,7 @@ import "server-only";
 import type { Job } from "@/lib/jobs/dto";
 import type { Transition } from "@/lib/backups/transitions";
 import type { WebhookEvent, WebhookFormat } from "./config";
+import { JOB_KIND_ONE } from "@/lib/jobs/kind-words";
 
 /**
  * The generic body, version 1: the transition as a receiver's script needs it. Job fields are picked
@@ -85,14 +86,6 @@ export function payloadOf(
   };
 }
 
-const KIND_WORDS: Record<Job["kind"], string> = {
-  restore: "Restore",
-  export: "Export",
-  "tenant-restore": "Shared-tier restore",
-  "flex-restore": "Flex restore",
-  "collection-restore": "Collection restore",
-};
-
 /** One line a person reads in a chat: what happened, to what, where. */
 export function headline(p: WebhookPayload): string {
   const where = `${p.clusterName} (${p.project.name ?? p.project.id})`;
@@ -101,7 +94,7 @@ export function headline(p: WebhookPayload): string {
     return `Backwatch: data of project ${p.project.name ?? p.project.id} is stale since ${p.stale?.since} (${code})`;
   }
   const job = p.job!;
-  const what = `${KIND_WORDS[job.kind]} ${job.id} on ${where}`;
+  const what = `${JOB_KIND_ONE[job.kind]} ${job.id} on ${where}`;
   if (p.type === "job.stuck") return `${what} looks stuck: ${p.stuck?.message}`;
   const watched = p.events.includes("watched-finished") ? " (watched)" : "";
   return `${what}${watched} ${job.status === "completed" ? "completed" : `ended ${job.status}`}`;

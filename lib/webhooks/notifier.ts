@@ -2,6 +2,7 @@ import "server-only";
 import type { JobsDigest } from "@/lib/backups/digest";
 import { jobListOf } from "@/lib/backups/resources";
 import { jobTransitions, staleTransition, watchMember, type Transition } from "@/lib/backups/transitions";
+import { WATCHED } from "@/lib/backups/watches";
 import type { StuckSettings } from "@/lib/jobs/stuck";
 import type { Entry } from "@/lib/store/entry";
 import type { DigestChange } from "@/lib/store/read-model";
@@ -10,8 +11,9 @@ import { payloadOf } from "./bodies";
 import type { WebhookEvent } from "./config";
 import type { Sender } from "./sender";
 
-/** The Watch button's sorted set: member `${groupId}/${clusterName}/${kind}/${jobId}`, score = expiry (ms). */
-export const WATCHED = "watched";
+// The Watch button's sorted set (lib/backups/watches.ts): member `${groupId}/${clusterName}/${kind}/${jobId}`, score = expiry (ms).
+export { WATCHED };
+
 /** How long a sent transition's id is remembered: longer than a digest keeps a finished job (7 days). */
 const SENT_TTL_MS = 8 * 24 * 3_600_000;
 /** A project's stale marker outlives any outage the store remembers (the read model keeps 24 h). */

@@ -4,6 +4,8 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useEffect, type ReactNode } from "react";
 import { ViewerProvider, type Viewer } from "@/components/session/role-context";
+import { WatchNotifier } from "@/components/watches/watch-notifier";
+import { WatchesProvider } from "@/components/watches/watches-context";
 import { preloadSchemas } from "@/lib/api-client";
 import { getQueryClient } from "@/lib/query/query-client";
 
@@ -13,7 +15,12 @@ export function Providers({ viewer, children }: { viewer: Viewer; children: Reac
   return (
     <QueryClientProvider client={queryClient}>
       <NuqsAdapter>
-        <ViewerProvider viewer={viewer}>{children}</ViewerProvider>
+        <ViewerProvider viewer={viewer}>
+          <WatchesProvider>
+            {children}
+            <WatchNotifier />
+          </WatchesProvider>
+        </ViewerProvider>
       </NuqsAdapter>
     </QueryClientProvider>
   );

@@ -184,6 +184,94 @@ test.describe("bad input is a 400 before any upstream call", () => {
     expect(calls).toBe(0);
   });
 
+  // Writes: a bad body or path is a 400 that neither calls Atlas nor changes the user's watches.
+  const target = (g: string) => ({ groupId: g, clusterName: "payments-prod", kind: "restore", jobId: "a".repeat(24) });
+  const writes: Array<{
+    name: string;
+    method: "put" | "delete";
+    path: (g: string) => string;
+    body?: (g: string) => unknown;
+    type?: string;
+    issue: string;
+  }> = [
+    {
+      name: "watch: jobId not an ObjectId",
+      method: "put",
+      path: () => "/api/watches",
+      body: (g) => ({ ...target(g), jobId: "x1" }),
+      issue: "body.jobId",
+    },
+    {
+      name: "watch: kind unknown",
+      method: "put",
+      path: () => "/api/watches",
+      body: (g) => ({ ...target(g), kind: "snapshot" }),
+      issue: "body.kind",
+    },
+    {
+      name: "watch: groupId missing",
+      method: "put",
+      path: () => "/api/watches",
+      body: (g) => ({ ...target(g), groupId: undefined }),
+      issue: "body.groupId",
+    },
+    {
+      name: "watch: a stray field",
+      method: "put",
+      path: () => "/api/watches",
+      body: (g) => ({ ...target(g), url: "https://x" }),
+      issue: "body",
+    },
+    {
+      name: "watch: not JSON",
+      method: "put",
+      path: () => "/api/watches",
+      body: () => "groupId=1",
+      type: "application/x-www-form-urlencoded",
+      issue: "body",
+    },
+    {
+      name: "watch shown: outcome unknown",
+      method: "put",
+      path: () => "/api/watches/notified",
+      body: (g) => ({ ...target(g), outcome: "exploded" }),
+      issue: "body.outcome",
+    },
+    {
+      name: "unwatch: kind unknown",
+      method: "delete",
+      path: (g) => `/api/watches/${g}/payments-prod/snapshot/${"a".repeat(24)}`,
+      issue: "params.kind",
+    },
+    {
+      name: "unwatch: clusterName invalid",
+      method: "delete",
+      path: (g) => `/api/watches/${g}/bad_name/restore/${"a".repeat(24)}`,
+      issue: "params.clusterName",
+    },
+  ];
+
+  for (const c of writes) {
+    test(c.name, async ({ watcher, sim, fx }) => {
+      const before = await (await watcher.get("/api/watches")).text();
+      const calls = await upstreamCallsDuring(sim, async () => {
+        const body = c.body?.(fx.showcase.groupId);
+        const res = await watcher[c.method](c.path(fx.showcase.groupId), {
+          ...(body !== undefined && {
+            data: typeof body === "string" ? body : JSON.stringify(body),
+            headers: { "content-type": c.type ?? "application/json" },
+          }),
+        });
+        expect(res.status()).toBe(400);
+        const envelope = ErrorEnvelopeSchema.parse(await res.json());
+        expect(envelope.error.code).toBe("BAD_REQUEST");
+        expect(envelope.error.issues?.map((i) => i.path)).toContain(c.issue);
+      });
+      expect(calls).toBe(0);
+      expect(JSON.parse(await (await watcher.get("/api/watches")).text()).items).toEqual(JSON.parse(before).items);
+    });
+  }
+
   // Last, because the cluster it reads is then watched (and refreshed) for a while.
   test("the counter check itself sees a request that does reach Atlas", async ({ operator, sim, fx }) => {
     const calls = await upstreamCallsDuring(sim, async () => {

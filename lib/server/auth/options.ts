@@ -8,7 +8,13 @@ import { sharedRedis } from "@/lib/server/atlas-services";
 import { logger } from "@/lib/server/logger";
 import { sameOriginRedirect } from "@/lib/server/auth/callback-url";
 import { RoleSchema } from "@/lib/server/auth/roles";
-import { openSession, refreshSession, type TokenPolicy } from "@/lib/server/auth/session-token";
+import {
+  SessionTokenSchema,
+  openSession,
+  refreshSession,
+  stableId,
+  type TokenPolicy,
+} from "@/lib/server/auth/session-token";
 import { TooManyAttempts, clientAddress, createSignInLimiter } from "@/lib/server/auth/signin-limiter";
 import { parseUsers, verifyUser } from "@/lib/server/auth/users";
 import { nameFromClaims, roleFromClaims } from "@/lib/server/auth/oidc-role";
@@ -19,6 +25,8 @@ const IDLE_SECONDS = 8 * 60 * 60;
 
 const CredentialsInput = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) });
 const Identity = z.object({ name: z.string().min(1), role: RoleSchema });
+// At sign-in next-auth's user carries the provider's subject as `id` (OIDC: the `sub` claim).
+const SignInUser = Identity.extend({ id: z.string().min(1).optional() });
 
 type Headers = Record<string, string | string[] | undefined> | undefined;
 const header = (headers: Headers, name: string) => {
@@ -116,10 +124,11 @@ export function authOptions(): NextAuthOptions {
       // token is a signed-out one.
       jwt({ token, user, account }) {
         if (user) {
-          const identity = Identity.safeParse(user);
+          const identity = SignInUser.safeParse(user);
           if (!identity.success) return {};
+          const { id, ...who } = identity.data;
           return openSession(
-            identity.data,
+            { ...who, ...(id && { sub: id }) },
             account?.provider === OIDC_PROVIDER_ID ? "oidc" : "local",
             policy,
             new Date(),
@@ -129,7 +138,11 @@ export function authOptions(): NextAuthOptions {
       },
       session({ session, token }) {
         const identity = Identity.safeParse(token);
-        return { expires: session.expires, user: identity.success ? identity.data : undefined } as typeof session;
+        const live = SessionTokenSchema.safeParse(token);
+        const user = identity.success
+          ? { ...identity.data, ...(live.success && { id: stableId(live.data) }) }
+          : undefined;
+        return { expires: session.expires, user } as typeof session;
       },
       redirect({ url, baseUrl }) {
         return sameOriginRedirect(url, baseUrl);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { liveToken, openSession, refreshSession, type TokenPolicy } from "@/lib/server/auth/session-token";
+import { liveToken, openSession, refreshSession, stableId, type TokenPolicy } from "@/lib/server/auth/session-token";
 import { parseUsers } from "@/lib/server/auth/users";
 
 const key = "k".repeat(32);
@@ -39,5 +39,14 @@ describe("session tokens", () => {
     const sso = openSession({ name: "sso-user", role: "viewer" }, "oidc", before, at(0));
     expect(refreshSession(sso, before, at(100))).toMatchObject({ name: "sso-user" });
     expect(refreshSession(sso, before, at(3601))).toBeNull();
+  });
+  it("carry a stable id: the local name, or the OIDC subject however the display name changes", () => {
+    expect(stableId(token)).toBe("local:ann");
+    const sso = openSession({ name: "Ann Smith", role: "viewer", sub: "0f3c-sub" }, "oidc", before, at(0));
+    expect(stableId(sso)).toBe("oidc:0f3c-sub");
+    expect(stableId(refreshSession(sso, before, at(100))!)).toBe("oidc:0f3c-sub");
+    // A token opened before the id existed still names its user.
+    const older = { ...token, uid: undefined };
+    expect(stableId(refreshSession(older, before, at(10))!)).toBe("local:ann");
   });
 });

@@ -14,6 +14,8 @@ export const SessionTokenSchema = z.object({
   provider: z.enum(["local", "oidc"]),
   signedInAt: z.number().int().positive(),
   cv: z.string().optional(),
+  /** Stable across sign-ins and name changes: `local:<name>` or `oidc:<sub>` (what per-user state is keyed by). */
+  uid: z.string().min(1).optional(),
 });
 export type SessionToken = z.infer<typeof SessionTokenSchema>;
 
@@ -28,19 +30,24 @@ export interface TokenPolicy {
 const nowSeconds = (now: Date) => Math.floor(now.getTime() / 1000);
 
 export function openSession(
-  identity: { name: string; role: Role },
+  identity: { name: string; role: Role; sub?: string },
   provider: "local" | "oidc",
   policy: TokenPolicy,
   now: Date,
 ): SessionToken {
-  const user = provider === "local" ? policy.users.find((u) => u.name === identity.name) : undefined;
+  const { sub, ...who } = identity;
+  const user = provider === "local" ? policy.users.find((u) => u.name === who.name) : undefined;
   return {
-    ...identity,
+    ...who,
     provider,
+    uid: provider === "oidc" && sub ? `oidc:${sub}` : `local:${who.name}`,
     signedInAt: nowSeconds(now),
     ...(user && { cv: credentialVersion(user, policy.key) }),
   };
 }
+
+/** The user's stable id; a token opened before `uid` existed falls back to the provider and name. */
+export const stableId = (t: Pick<SessionToken, "uid" | "provider" | "name">) => t.uid ?? `${t.provider}:${t.name}`;
 
 /** A token that is well-formed and within its absolute lifetime, or null. Cheap: for proxy.ts too. */
 export function liveToken(token: unknown, maxAgeSeconds: number, now: Date): SessionToken | null {

@@ -6,6 +6,7 @@ import { namespacesInBrief, restoreTarget } from "@/components/jobs/job-fields";
 import { JOB_KIND_ONE } from "@/components/jobs/labels";
 import { StuckFlag } from "@/components/jobs/stuck-flag";
 import { StatusBadge } from "@/components/ui/badge";
+import { WatchControl } from "@/components/watches/watch-control";
 import { focusRing } from "@/components/ui/button";
 import type { Job } from "@/lib/jobs/dto";
 import type { NowRow as Row } from "@/lib/now/dto";
@@ -79,6 +80,7 @@ function Detail({ row, etaMs }: { row: Row; etaMs: number | null }) {
       )}
       {reason ? <span className="block text-red-900 dark:text-red-200">{reason}</span> : null}
       {row.stuck ? <StuckFlag stuck={row.stuck} /> : null}
+      <WatchControl key={job.id} job={job} />
     </>
   );
 }
