@@ -38,6 +38,15 @@ for (const [login, role] of [
     const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
     expect(cookie).toBeDefined();
     const token = await decode({ token: cookie!.value, secret: env.nextAuthSecret });
-    expect(Object.keys(token ?? {}).sort()).toEqual(["exp", "iat", "jti", "name", "provider", "role", "signedInAt"]);
+    expect(Object.keys(token ?? {}).sort()).toEqual([
+      "exp",
+      "iat",
+      "jti",
+      "name",
+      "provider",
+      "role",
+      "signedInAt",
+      "uid",
+    ]);
   });
 }

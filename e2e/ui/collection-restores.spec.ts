@@ -81,7 +81,7 @@ test.describe("collection restores", () => {
       await expectNoAxeViolations(page, testInfo, `collection-restores-${scheme}`);
       await page.screenshot({ path: path.join(SHOTS, `collection-restores-1440-${scheme}.png`), fullPage: true });
 
-      await table.getByRole("button", { name: id }).click();
+      await table.getByRole("button", { name: id, exact: true }).click();
       const dialog = page.getByRole("dialog");
       await expect(dialog.getByRole("table", { name: `Collections of restore ${id}` })).toBeVisible();
       await expect(dialog.getByRole("alert")).toBeVisible();
@@ -100,7 +100,7 @@ test.describe("collection restores", () => {
       const table = page.getByRole("table", { name: /Collection restores of/ });
       await expect(table).toBeVisible();
       await expectNoAxeViolations(page, testInfo, `collection-restores-phone-${scheme}`);
-      await table.getByRole("button", { name: id }).click();
+      await table.getByRole("button", { name: id, exact: true }).click();
       await expect(page.getByRole("dialog").getByRole("table", { name: `Collections of restore ${id}` })).toBeVisible();
       await expectNoAxeViolations(page, testInfo, `collection-restore-detail-phone-${scheme}`);
     });

@@ -75,7 +75,7 @@ test("a fresh collection restore climbs to done, with its per-collection table",
   await expect(bar).toHaveAttribute("aria-valuetext", /^[\d,]+ of about [\d,]+ documents \(\d+\.\d%\)$/);
 
   // Opened while it runs: the per-collection table shows collections still at work.
-  await row.getByRole("button", { name: jobId }).click();
+  await row.getByRole("button", { name: jobId, exact: true }).click();
   const dialog = page.getByRole("dialog");
   const table = dialog.getByRole("table", { name: `Collections of restore ${jobId}` });
   await expect(table.getByRole("row")).toHaveCount(4);
@@ -95,7 +95,7 @@ test("a fresh collection restore climbs to done, with its per-collection table",
   // Done: every supported collection SUCCESSFUL, the view UNSUPPORTED, and the job flagged for it.
   // The panel reads the collections when it opens (the store may first answer with what it last
   // read, then refresh): a reload of the job's link opens it afresh.
-  await row.getByRole("button", { name: jobId }).click();
+  await row.getByRole("button", { name: jobId, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`job=${jobId}`));
   await expect(async () => {
     await page.reload();
