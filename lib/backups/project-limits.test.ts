@@ -4,9 +4,10 @@ import { createAtlasClient } from "@/lib/atlas/client";
 import { cloudBackupsLimits } from "@/lib/atlas/rate-limits-service";
 import { createServiceDeps } from "@/lib/atlas/service-deps";
 import { simulatorPerFile } from "@/lib/simulator/testing/simulator-per-file";
-import { createBudget } from "@/lib/store/budget";
+import { createBudget, type Budget } from "@/lib/store/budget";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import { createReadModel } from "@/lib/store/read-model";
+import type { Store } from "@/lib/store/store";
 import { createProjectLimits } from "./project-limits";
 
 // The simulator applies a Cloud Backups bucket of 300 refilled at 120 a minute, and reports it.
@@ -26,6 +27,19 @@ function atlas(projectAllowlist: string[] = []) {
 }
 
 const quiet = { warn: () => undefined };
+/** A read model on this store and budget, with short windows: what the project limits read through. */
+const readModelOn = (store: Store, budget: Budget) =>
+  createReadModel({
+    store,
+    budget,
+    owner: "test",
+    log: quiet,
+    leaseMs: 5_000,
+    waitMs: 5_000,
+    maxStaleMs: 1_000,
+    failureRetryMs: 1_000,
+    retentionSeconds: 60,
+  });
 const settle = async (until: () => boolean) => {
   for (let i = 0; i < 100 && !until(); i++) await new Promise((r) => setTimeout(r, 20));
 };
@@ -40,17 +54,7 @@ describe("each project's budget from GET /rateLimits", () => {
     const { groupId } = upstream.fx.showcase;
     const store = createMemoryStore();
     const configured = createBudget({ capacity: 1200, refillPerMinute: 500, share: 0.5 });
-    const readModel = createReadModel({
-      store,
-      budget: configured,
-      owner: "test",
-      log: quiet,
-      leaseMs: 5_000,
-      waitMs: 5_000,
-      maxStaleMs: 1_000,
-      failureRetryMs: 1_000,
-      retentionSeconds: 60,
-    });
+    const readModel = readModelOn(store, configured);
     const limits = createProjectLimits({
       deps: { atlas: atlas(), freshness: {} as never },
       readModel: () => readModel,
@@ -79,17 +83,10 @@ describe("each project's budget from GET /rateLimits", () => {
     const { groupId } = upstream.fx.showcase;
     await upstream.ctl.addFault({ path: "^/api/atlas/v2/rateLimits$", status: 403 });
     const warnings: object[] = [];
-    const readModel = createReadModel({
-      store: createMemoryStore(),
-      budget: createBudget({ capacity: 1200, refillPerMinute: 500, share: 0.5 }),
-      owner: "test",
-      log: quiet,
-      leaseMs: 5_000,
-      waitMs: 5_000,
-      maxStaleMs: 1_000,
-      failureRetryMs: 1_000,
-      retentionSeconds: 60,
-    });
+    const readModel = readModelOn(
+      createMemoryStore(),
+      createBudget({ capacity: 1200, refillPerMinute: 500, share: 0.5 }),
+    );
     const limits = createProjectLimits({
       deps: { atlas: atlas(), freshness: {} as never },
       readModel: () => readModel,
